@@ -1,0 +1,19 @@
+namespace ReadinessAnalyzers.Internals
+{
+    /// <summary>Metadata names used by more than one rule or by the shared mechanisms.</summary>
+    internal static class TypeNames
+    {
+        public const string HttpContext = "Microsoft.AspNetCore.Http.HttpContext";
+        public const string IHostEnvironment = "Microsoft.Extensions.Hosting.IHostEnvironment";
+        public const string HostEnvironmentEnvExtensions = "Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions";
+        public const string HostingEnvironmentExtensions = "Microsoft.AspNetCore.Hosting.HostingEnvironmentExtensions";
+        public const string IServiceCollection = "Microsoft.Extensions.DependencyInjection.IServiceCollection";
+        public const string IApplicationBuilder = "Microsoft.AspNetCore.Builder.IApplicationBuilder";
+        public const string IHeaderDictionary = "Microsoft.AspNetCore.Http.IHeaderDictionary";
+        public const string HttpResponse = "Microsoft.AspNetCore.Http.HttpResponse";
+        public const string HttpRequest = "Microsoft.AspNetCore.Http.HttpRequest";
+        public const string IConfiguration = "Microsoft.Extensions.Configuration.IConfiguration";
+        public const string ILogger = "Microsoft.Extensions.Logging.ILogger";
+        public const string LogLevel = "Microsoft.Extensions.Logging.LogLevel";
+    }
+}

@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace ReadinessAnalyzers.Tests.Verification;
+
+/// <summary>
+/// The assemblies a test snippet compiles against: the .NET and ASP.NET Core shared frameworks and the packages
+/// the test project references for rule tests (EF Core, Npgsql, IdentityModel). Loaded once per test run.
+/// </summary>
+public static class TestReferences
+{
+    private static readonly string[] IncludedPrefixes =
+    [
+        "System.", "Microsoft.AspNetCore", "Microsoft.Extensions.", "Microsoft.EntityFrameworkCore", "Npgsql",
+        "Microsoft.IdentityModel.", "Microsoft.Net.Http.Headers", "Microsoft.Win32.", "Microsoft.CSharp", "Microsoft.JSInterop",
+        "Microsoft.VisualBasic",
+    ];
+
+    private static readonly string[] IncludedNames = ["System", "netstandard", "mscorlib"];
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> All = new(Load);
+
+    public static ImmutableArray<MetadataReference> Default => All.Value;
+
+    private static ImmutableArray<MetadataReference> Load()
+    {
+        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        var builder = ImmutableArray.CreateBuilder<MetadataReference>();
+        foreach (var path in paths)
+        {
+            var name = Path.GetFileNameWithoutExtension(path);
+            if (IncludedNames.Contains(name) || IncludedPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)))
+            {
+                builder.Add(MetadataReference.CreateFromFile(path));
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+}
