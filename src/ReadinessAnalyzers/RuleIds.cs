@@ -6,39 +6,22 @@ namespace ReadinessAnalyzers
     public static class RuleIds
     {
         // Secrets (RDY1xxx)
-        public const string HardcodedCredential = "RDY1001";
-        public const string HardcodedCryptographicKey = "RDY1002";
-        public const string ConnectionStringWithPassword = "RDY1003";
 
         // Cors (RDY2xxx)
-        public const string AnyOriginAllowed = "RDY2001";
-        public const string CredentialsWithAnyOrigin = "RDY2002";
-        public const string WildcardCorsHeader = "RDY2003";
-        public const string RequestOriginReflected = "RDY2004";
 
         // Cookies (RDY3xxx)
-        public const string CookieWithoutSecure = "RDY3001";
-        public const string CookieWithoutHttpOnly = "RDY3002";
-        public const string SameSiteNoneWithoutSecure = "RDY3003";
-        public const string CookieAppendedWithoutOptions = "RDY3004";
-        public const string HandWrittenSetCookieHeader = "RDY3005";
 
         // Logging (RDY4xxx)
-        public const string DebugMinimumLogLevel = "RDY4001";
-        public const string SensitiveDataLogging = "RDY4002";
-        public const string HttpLoggingOfCredentials = "RDY4003";
-        public const string CredentialWrittenToLog = "RDY4004";
 
         // Sessions (RDY5xxx)
-        public const string DistributedMemoryCache = "RDY5001";
-        public const string ProcessLocalSessionStore = "RDY5002";
-        public const string EphemeralDataProtection = "RDY5003";
-        public const string InMemoryDatabase = "RDY5004";
-        public const string InMemoryTokenCache = "RDY5005";
-        public const string DataProtectionKeysNotPersisted = "RDY5006";
+
+        // Https (RDY6xxx)
+
+        // Auth (RDY7xxx)
 
         // Errors (RDY8xxx)
         public const string DeveloperErrorPage = "RDY8001";
-        public const string DetailedErrors = "RDY8002";
+
+        // Hardening (RDY9xxx)
     }
 }
