@@ -6,18 +6,21 @@ public static class OrdersSetup
     public static IServiceCollection AddOrdersServices(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         ErrorsSetup.AddErrorServices(services);
+        SessionsSetup.AddSessionServices(services, configuration, environment);
         return services;
     }
 
     public static WebApplication UseOrdersPipeline(this WebApplication app)
     {
         ErrorsSetup.UseErrorPages(app);
+        app.UseSession();
         return app;
     }
 
     public static WebApplication MapOrdersEndpoints(this WebApplication app)
     {
         app.MapGet("/orders/{id:int}", (int id) => Results.Ok(new { id, status = "shipped" }));
+        SessionsSetup.MapSessionEndpoints(app);
         return app;
     }
 }

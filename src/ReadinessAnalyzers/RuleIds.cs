@@ -14,6 +14,13 @@ namespace ReadinessAnalyzers
         // Logging (RDY4xxx)
 
         // Sessions (RDY5xxx)
+        public const string DistributedMemoryCache = "RDY5001";
+        public const string ProcessLocalSessionStore = "RDY5002";
+        public const string EphemeralDataProtection = "RDY5003";
+        public const string InMemoryDatabase = "RDY5004";
+        public const string InMemoryTokenCache = "RDY5005";
+        public const string DataProtectionKeysNotPersisted = "RDY5006";
+        public const string SingletonSessionStore = "RDY5007";
 
         // Https (RDY6xxx)
 
