@@ -58,7 +58,13 @@ namespace ReadinessAnalyzers.Cors
                 switch (reference.GetSyntax())
                 {
                     case VariableDeclaratorSyntax { Initializer: { } initializer }:
-                        return model.GetOperation(initializer.Value);
+                        var value = initializer.Value;
+                        while (value is PostfixUnaryExpressionSyntax suppressed && suppressed.IsKind(SyntaxKind.SuppressNullableWarningExpression))
+                        {
+                            value = suppressed.Operand;
+                        }
+
+                        return model.GetOperation(value);
 
                     case SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } } }:
                         return model.GetOperation(call);
