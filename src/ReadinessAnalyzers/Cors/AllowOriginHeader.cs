@@ -19,18 +19,22 @@ namespace ReadinessAnalyzers.Cors
         private readonly INamedTypeSymbol _headerDictionary;
         private readonly INamedTypeSymbol? _headerNames;
         private readonly INamedTypeSymbol? _stringValues;
+        private readonly INamedTypeSymbol? _httpContext;
+        private readonly INamedTypeSymbol? _httpRequest;
 
-        private AllowOriginHeader(INamedTypeSymbol headerDictionary, INamedTypeSymbol? headerNames, INamedTypeSymbol? stringValues)
+        private AllowOriginHeader(INamedTypeSymbol headerDictionary, WellKnownTypes types)
         {
             _headerDictionary = headerDictionary;
-            _headerNames = headerNames;
-            _stringValues = stringValues;
+            _headerNames = types.Get(HeaderNamesType);
+            _stringValues = types.Get(StringValuesType);
+            _httpContext = types.Get(TypeNames.HttpContext);
+            _httpRequest = types.Get(TypeNames.HttpRequest);
         }
 
         public static AllowOriginHeader? Create(WellKnownTypes types)
         {
             var headerDictionary = types.Get(TypeNames.IHeaderDictionary);
-            return headerDictionary is null ? null : new AllowOriginHeader(headerDictionary, types.Get(HeaderNamesType), types.Get(StringValuesType));
+            return headerDictionary is null ? null : new AllowOriginHeader(headerDictionary, types);
         }
 
         /// <summary>
@@ -123,6 +127,12 @@ namespace ReadinessAnalyzers.Cors
                     return false;
             }
         }
+
+        /// <summary>True for the HttpContext, HttpRequest or a header dictionary: values the Origin header can be read from.</summary>
+        public bool CarriesRequestHeaders(ITypeSymbol? type) =>
+            type != null && (SymbolEqualityComparer.Default.Equals(type, _httpContext)
+                || SymbolEqualityComparer.Default.Equals(type, _httpRequest)
+                || IsHeaderDictionary(type));
 
         private bool IsHeaderDictionary(ITypeSymbol? type)
         {

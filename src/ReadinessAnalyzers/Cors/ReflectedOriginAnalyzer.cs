@@ -156,7 +156,10 @@ namespace ReadinessAnalyzers.Cors
             return false;
         }
 
-        /// <summary>True when a condition uses the origin for more than a null/empty/presence test.</summary>
+        /// <summary>
+        /// True when a condition uses the origin for more than a null/empty/presence test, or hands the request (the
+        /// HttpContext, the HttpRequest, its headers) to a method that can check it (<c>IsAllowed(context)</c>).
+        /// </summary>
         private static bool TestsOrigin(IOperation condition, AllowOriginHeader header)
         {
             foreach (var operation in condition.DescendantsAndSelf())
@@ -164,6 +167,11 @@ namespace ReadinessAnalyzers.Cors
                 if ((operation is ILocalReferenceOperation || header.IsOriginRead(operation))
                     && IsRequestOrigin(operation, header, 0)
                     && !IsPresenceTest(operation))
+                {
+                    return true;
+                }
+
+                if (operation is IArgumentOperation argument && header.CarriesRequestHeaders(Values.Unwrap(argument.Value)?.Type))
                 {
                     return true;
                 }

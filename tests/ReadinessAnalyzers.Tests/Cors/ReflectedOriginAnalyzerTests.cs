@@ -71,6 +71,20 @@ public class ReflectedOriginAnalyzerTests
         """);
 
     [Fact]
+    public Task ConditionsThatDoNotLookAtTheOriginAreNotChecks() => Verify.VerifyAnalyzerAsync("""
+        public static class Echo
+        {
+            public static void Write(HttpContext context, bool corsEnabled)
+            {
+                if (corsEnabled && HttpMethods.IsOptions(context.Request.Method) && context.Request.Headers.ContainsKey("Origin"))
+                {
+                    [|context.Response.Headers.Append("Access-Control-Allow-Origin", context.Request.Headers.Origin)|];
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task MessageNamesTheWriteAndTheFix() => Verify.VerifyAnalyzerAsync("""
         public static class Echo
         {
@@ -140,6 +154,16 @@ public class ReflectedOriginAnalyzerTests
                         break;
                 }
             }
+
+            public void CheckedByAMethodThatGetsTheRequest(HttpContext context)
+            {
+                if (IsAllowed(context.Request))
+                {
+                    context.Response.Headers.AccessControlAllowOrigin = context.Request.Headers.Origin;
+                }
+            }
+
+            private bool IsAllowed(HttpRequest request) => _allowed.Contains(request.Headers.Origin.ToString());
 
             public void Equality(HttpContext context)
             {
