@@ -6,12 +6,14 @@ public static class OrdersSetup
     public static IServiceCollection AddOrdersServices(this IServiceCollection services, IConfiguration configuration)
     {
         ErrorsSetup.AddErrorServices(services);
+        CorsSetup.AddCorsPolicies(services);
         return services;
     }
 
     public static WebApplication UseOrdersPipeline(this WebApplication app)
     {
         ErrorsSetup.UseErrorPages(app);
+        CorsSetup.UseCorsPolicies(app);
         return app;
     }
 
