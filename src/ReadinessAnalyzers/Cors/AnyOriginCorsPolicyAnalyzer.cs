@@ -57,15 +57,32 @@ namespace ReadinessAnalyzers.Cors
                 var builder = types.Get(CorsPolicyBuilderType);
                 var policy = types.Get(CorsPolicyType);
 
+                if (builder != null || policy != null)
+                {
+                    start.RegisterOperationAction(
+                        context =>
+                        {
+                            // Cheap first: the method's name says which of the two shapes can apply.
+                            var name = ((IInvocationOperation)context.Operation).TargetMethod.Name;
+                            if (name == "Add")
+                            {
+                                AnalyzeOriginsAdd(context, policy, guard);
+                            }
+                            else if (name == "AllowAnyOrigin" || name == "WithOrigins" || name == "SetIsOriginAllowed")
+                            {
+                                AnalyzeBuilderCall(context, builder, guard);
+                            }
+                        },
+                        OperationKind.Invocation);
+                }
+
                 if (builder != null)
                 {
-                    start.RegisterOperationAction(context => AnalyzeBuilderCall(context, builder, guard), OperationKind.Invocation);
                     start.RegisterOperationAction(context => AnalyzeBuilderCreation(context, builder, guard), OperationKind.ObjectCreation);
                 }
 
                 if (policy != null)
                 {
-                    start.RegisterOperationAction(context => AnalyzeOriginsAdd(context, policy, guard), OperationKind.Invocation);
                     start.RegisterOperationAction(context => AnalyzeIsOriginAllowedAssignment(context, policy, guard), OperationKind.SimpleAssignment);
                 }
 
@@ -83,8 +100,13 @@ namespace ReadinessAnalyzers.Cors
             });
         }
 
-        private static void AnalyzeBuilderCall(OperationAnalysisContext context, INamedTypeSymbol builder, DevelopmentGuard guard)
+        private static void AnalyzeBuilderCall(OperationAnalysisContext context, INamedTypeSymbol? builder, DevelopmentGuard guard)
         {
+            if (builder is null)
+            {
+                return;
+            }
+
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
             string description;
@@ -132,10 +154,10 @@ namespace ReadinessAnalyzers.Cors
         }
 
         /// <summary><c>policy.Origins.Add("*")</c> and <c>new CorsPolicy { Origins = { "*" } }</c>.</summary>
-        private static void AnalyzeOriginsAdd(OperationAnalysisContext context, INamedTypeSymbol policy, DevelopmentGuard guard)
+        private static void AnalyzeOriginsAdd(OperationAnalysisContext context, INamedTypeSymbol? policy, DevelopmentGuard guard)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (invocation.TargetMethod.Name != "Add" || invocation.Arguments.Length != 1 || !Values.IsConstant(invocation.Arguments[0].Value, "*"))
+            if (policy is null || invocation.Arguments.Length != 1 || !Values.IsConstant(invocation.Arguments[0].Value, "*"))
             {
                 return;
             }

@@ -235,6 +235,23 @@ public class AnyOriginCorsPolicyAnalyzerTests
             .WithMessageContaining("'SetIsOriginAllowed(always true)' allows every origin on a policy that also calls AllowCredentials()"));
 
     [Fact]
+    public Task CorsPolicyCredentialsMessageNamesSupportsCredentials() => Verify.VerifyAnalyzerAsync("""
+        using Microsoft.AspNetCore.Cors.Infrastructure;
+
+        public static class Policies
+        {
+            public static CorsPolicy Open(CorsPolicy policy)
+            {
+                policy.SupportsCredentials = true;
+                {|#0:policy.Origins.Add("*")|};
+                return policy;
+            }
+        }
+        """,
+        Verify.Diagnostic(RuleIds.CredentialsWithAnyOrigin).WithLocation(0)
+            .WithMessageContaining("'CorsPolicy.Origins.Add(\"*\")' allows every origin on a policy that also sets SupportsCredentials = true"));
+
+    [Fact]
     public Task DisallowCredentialsLastInTheChainLeavesOnlyAnyOrigin() => Verify.VerifyAnalyzerAsync("""
         var app = WebApplication.CreateBuilder(args).Build();
         app.UseCors(p => {|RDY2001:p.AllowAnyOrigin()|}.AllowCredentials().DisallowCredentials());
