@@ -7,6 +7,7 @@ public static class OrdersSetup
     {
         ErrorsSetup.AddErrorServices(services);
         SessionsSetup.AddSessionServices(services, configuration, environment);
+        CorsSetup.AddCorsPolicies(services, configuration, environment);
         return services;
     }
 
@@ -14,6 +15,7 @@ public static class OrdersSetup
     {
         ErrorsSetup.UseErrorPages(app);
         app.UseSession();
+        CorsSetup.UseCorsPolicies(app);
         return app;
     }
 

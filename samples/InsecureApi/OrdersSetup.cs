@@ -7,6 +7,7 @@ public static class OrdersSetup
     {
         ErrorsSetup.AddErrorServices(services);
         SessionsSetup.AddSessionServices(services);
+        CorsSetup.AddCorsPolicies(services);
         return services;
     }
 
@@ -14,6 +15,7 @@ public static class OrdersSetup
     {
         ErrorsSetup.UseErrorPages(app);
         app.UseSession();
+        CorsSetup.UseCorsPolicies(app);
         return app;
     }
 

@@ -8,6 +8,10 @@ namespace ReadinessAnalyzers
         // Secrets (RDY1xxx)
 
         // Cors (RDY2xxx)
+        public const string AnyOriginAllowed = "RDY2001";
+        public const string CredentialsWithAnyOrigin = "RDY2002";
+        public const string WildcardCorsHeader = "RDY2003";
+        public const string RequestOriginReflected = "RDY2004";
 
         // Cookies (RDY3xxx)
 

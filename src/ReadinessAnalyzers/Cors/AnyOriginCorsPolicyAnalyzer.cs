@@ -1,0 +1,575 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using ReadinessAnalyzers.Internals;
+
+namespace ReadinessAnalyzers.Cors
+{
+    /// <summary>
+    /// RDY2001: a CORS policy that lets every origin in — <c>AllowAnyOrigin()</c>, <c>WithOrigins("*")</c>,
+    /// <c>new CorsPolicyBuilder("*")</c>, an always-true <c>SetIsOriginAllowed</c> predicate, or the same on a
+    /// <c>CorsPolicy</c> object.
+    /// RDY2002: such a policy that also allows credentials. One diagnostic per problem: when RDY2002 is reported for a
+    /// permissive call, RDY2001 is not.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class AnyOriginCorsPolicyAnalyzer : DiagnosticAnalyzer
+    {
+        internal static readonly DiagnosticDescriptor AnyOriginRule = RuleDescriptors.Create(
+            RuleIds.AnyOriginAllowed,
+            title: "CORS policy allows any origin",
+            messageFormat: "'{0}' allows every origin: any website can call this API from a visitor's browser and read the responses; list the trusted origins with WithOrigins(...)",
+            description: "A CORS policy that admits every origin turns off the browser's same-origin protection for this API. "
+                + "Name the origins that may call it, from configuration, with WithOrigins(...).");
+
+        internal static readonly DiagnosticDescriptor CredentialsRule = RuleDescriptors.Create(
+            RuleIds.CredentialsWithAnyOrigin,
+            title: "CORS policy allows credentials from any origin",
+            messageFormat: "'{0}' allows every origin on a policy that also {1}: any website can send requests with your users' cookies and read the answers; list the trusted origins with WithOrigins(...)",
+            description: "Credentials (cookies, client certificates, Authorization) combined with an origin check that admits everyone "
+                + "lets any website act as the signed-in user and read the results. ASP.NET Core refuses AllowAnyOrigin() with "
+                + "AllowCredentials() at run time, but an always-true SetIsOriginAllowed predicate goes round that guard silently.");
+
+        private const string CorsPolicyBuilderType = "Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicyBuilder";
+        private const string CorsPolicyType = "Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicy";
+
+        private const string AllowCredentialsText = "calls AllowCredentials()";
+        private const string SupportsCredentialsText = "sets SupportsCredentials = true";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(AnyOriginRule, CredentialsRule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(static start =>
+            {
+                var types = WellKnownTypes.GetOrCreate(start.Compilation);
+                if (!types.ReferencesAspNetCore)
+                {
+                    return;
+                }
+
+                var guard = DevelopmentGuard.Create(start.Compilation, start.Options);
+                var builder = types.Get(CorsPolicyBuilderType);
+                var policy = types.Get(CorsPolicyType);
+
+                if (builder != null || policy != null)
+                {
+                    start.RegisterOperationAction(
+                        context =>
+                        {
+                            // Cheap first: the method's name says which of the two shapes can apply.
+                            var name = ((IInvocationOperation)context.Operation).TargetMethod.Name;
+                            if (name == "Add")
+                            {
+                                AnalyzeOriginsAdd(context, policy, guard);
+                            }
+                            else if (name == "AllowAnyOrigin" || name == "WithOrigins" || name == "SetIsOriginAllowed")
+                            {
+                                AnalyzeBuilderCall(context, builder, guard);
+                            }
+                        },
+                        OperationKind.Invocation);
+                }
+
+                if (builder != null)
+                {
+                    start.RegisterOperationAction(context => AnalyzeBuilderCreation(context, builder, guard), OperationKind.ObjectCreation);
+                }
+
+                if (policy != null)
+                {
+                    start.RegisterOperationAction(context => AnalyzeIsOriginAllowedAssignment(context, policy, guard), OperationKind.SimpleAssignment);
+                }
+
+                start.RegisterOperationAction(
+                    context =>
+                    {
+                        // CORS does not bind (half-typed code, a library without the shared framework): the exact name decides.
+                        if (Invocations.UnresolvedMethodName((IInvalidOperation)context.Operation) == "AllowAnyOrigin"
+                            && !guard.IsDevelopmentOnly(context.Operation))
+                        {
+                            context.ReportDiagnostic(Diagnostic.Create(AnyOriginRule, context.Operation.Syntax.GetLocation(), "AllowAnyOrigin()"));
+                        }
+                    },
+                    OperationKind.Invalid);
+            });
+        }
+
+        private static void AnalyzeBuilderCall(OperationAnalysisContext context, INamedTypeSymbol? builder, DevelopmentGuard guard)
+        {
+            if (builder is null)
+            {
+                return;
+            }
+
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            string description;
+            switch (method.Name)
+            {
+                case "AllowAnyOrigin":
+                    description = "AllowAnyOrigin()";
+                    break;
+                case "WithOrigins":
+                    description = "WithOrigins(\"*\")";
+                    break;
+                case "SetIsOriginAllowed":
+                    description = "SetIsOriginAllowed(always true)";
+                    break;
+                default:
+                    return;
+            }
+
+            if (!SymbolEqualityComparer.Default.Equals(method.ContainingType, builder))
+            {
+                return;
+            }
+
+            if (method.Name == "WithOrigins" && !AnyWildcard(invocation.Arguments))
+            {
+                return;
+            }
+
+            if (method.Name == "SetIsOriginAllowed"
+                && (invocation.Arguments.Length != 1 || !AlwaysTrue(invocation.Arguments[0].Value, 0)))
+            {
+                return;
+            }
+
+            Report(context, guard, description, BuilderCredentials(invocation, builder, guard));
+        }
+
+        private static void AnalyzeBuilderCreation(OperationAnalysisContext context, INamedTypeSymbol builder, DevelopmentGuard guard)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            if (SymbolEqualityComparer.Default.Equals(creation.Type, builder) && AnyWildcard(creation.Arguments))
+            {
+                Report(context, guard, "new CorsPolicyBuilder(\"*\")", BuilderCredentials(creation, builder, guard));
+            }
+        }
+
+        /// <summary><c>policy.Origins.Add("*")</c> and <c>new CorsPolicy { Origins = { "*" } }</c>.</summary>
+        private static void AnalyzeOriginsAdd(OperationAnalysisContext context, INamedTypeSymbol? policy, DevelopmentGuard guard)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            if (policy is null || invocation.Arguments.Length != 1 || !Values.IsConstant(invocation.Arguments[0].Value, "*"))
+            {
+                return;
+            }
+
+            IOperation? policyObject;
+            switch (invocation.Instance)
+            {
+                case IPropertyReferenceOperation origins when IsPolicyProperty(origins, policy, "Origins"):
+                    policyObject = origins.Instance;
+                    break;
+
+                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }
+                    when invocation.Parent is IObjectOrCollectionInitializerOperation { Parent: IMemberInitializerOperation member }
+                        && member.InitializedMember is IPropertyReferenceOperation origins
+                        && IsPolicyProperty(origins, policy, "Origins"):
+                    policyObject = InitializedObject(member);
+                    break;
+
+                default:
+                    return;
+            }
+
+            Report(context, guard, "CorsPolicy.Origins.Add(\"*\")", PolicyCredentials(policyObject, policy, guard));
+        }
+
+        /// <summary><c>policy.IsOriginAllowed = _ => true</c>, also inside an object initializer.</summary>
+        private static void AnalyzeIsOriginAllowedAssignment(OperationAnalysisContext context, INamedTypeSymbol policy, DevelopmentGuard guard)
+        {
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (!(assignment.Target is IPropertyReferenceOperation target) || !IsPolicyProperty(target, policy, "IsOriginAllowed")
+                || !AlwaysTrue(assignment.Value, 0))
+            {
+                return;
+            }
+
+            var policyObject = target.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }
+                ? InitializedObject(assignment)
+                : target.Instance;
+            Report(context, guard, "CorsPolicy.IsOriginAllowed = always true", PolicyCredentials(policyObject, policy, guard));
+        }
+
+        private static void Report(OperationAnalysisContext context, DevelopmentGuard guard, string description, string? credentials)
+        {
+            if (guard.IsDevelopmentOnly(context.Operation))
+            {
+                return;
+            }
+
+            var location = context.Operation.Syntax.GetLocation();
+            context.ReportDiagnostic(credentials is null
+                ? Diagnostic.Create(AnyOriginRule, location, description)
+                : Diagnostic.Create(CredentialsRule, location, description, credentials));
+        }
+
+        private static bool IsPolicyProperty(IPropertyReferenceOperation reference, INamedTypeSymbol policy, string name) =>
+            reference.Property.Name == name && SymbolEqualityComparer.Default.Equals(reference.Property.ContainingType, policy);
+
+        /// <summary>The object an initializer member belongs to: <c>new CorsPolicy { … }</c>.</summary>
+        private static IOperation? InitializedObject(IOperation member) =>
+            member.Parent is IObjectOrCollectionInitializerOperation initializer ? initializer.Parent : null;
+
+        // ---- origins ----
+
+        /// <summary>True when an origins argument holds "*": a params element, an array, a collection expression, a local.</summary>
+        private static bool AnyWildcard(ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (ContainsWildcard(argument.Value, 0))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool ContainsWildcard(IOperation? operation, int depth)
+        {
+            operation = Values.Unwrap(operation);
+            switch (operation)
+            {
+                case null:
+                    return false;
+                case IArrayCreationOperation { Initializer: { } initializer }:
+                    return AnyElementIsWildcard(initializer.ElementValues);
+                case ICollectionExpressionOperation collection:
+                    return AnyElementIsWildcard(collection.Elements);
+                case ILocalReferenceOperation local when depth < Values.MaxLocalDepth:
+                    return ContainsWildcard(Values.DeclaredValue(local), depth + 1);
+                default:
+                    return Values.IsConstant(operation, "*");
+            }
+        }
+
+        private static bool AnyElementIsWildcard(ImmutableArray<IOperation> elements)
+        {
+            foreach (var element in elements)
+            {
+                if (Values.IsConstant(element, "*"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // ---- always-true predicates ----
+
+        /// <summary>True when a Func&lt;string, bool&gt; always returns true: a lambda, an anonymous method, a method group, a local holding one.</summary>
+        private static bool AlwaysTrue(IOperation? operation, int depth)
+        {
+            operation = Values.Unwrap(operation);
+            if (operation is IDelegateCreationOperation delegateCreation)
+            {
+                operation = delegateCreation.Target;
+            }
+
+            switch (operation)
+            {
+                case IAnonymousFunctionOperation function:
+                    return BodyAlwaysReturnsTrue(function.Body);
+                case IMethodReferenceOperation methodReference:
+                    return MethodAlwaysReturnsTrue(methodReference.Method);
+                case ILocalReferenceOperation local when depth < Values.MaxLocalDepth:
+                    return AlwaysTrue(Values.DeclaredValue(local), depth + 1);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>Every return of the body (nested functions aside) returns the constant true, and there is one.</summary>
+        private static bool BodyAlwaysReturnsTrue(IBlockOperation body)
+        {
+            var returns = 0;
+            var pending = new Stack<IOperation>();
+            pending.Push(body);
+            while (pending.Count > 0)
+            {
+                var current = pending.Pop();
+                if (current is IReturnOperation returnOperation)
+                {
+                    if (!Values.IsTrue(returnOperation.ReturnedValue))
+                    {
+                        return false;
+                    }
+
+                    returns++;
+                    continue;
+                }
+
+                foreach (var child in current.ChildOperations)
+                {
+                    if (!(child is IAnonymousFunctionOperation) && !(child is ILocalFunctionOperation))
+                    {
+                        pending.Push(child);
+                    }
+                }
+            }
+
+            return returns > 0;
+        }
+
+        /// <summary>A method whose source returns the literal true everywhere (<c>static bool AllowAll(string o) => true;</c>).</summary>
+        private static bool MethodAlwaysReturnsTrue(IMethodSymbol method)
+        {
+            var references = method.DeclaringSyntaxReferences;
+            if (references.Length != 1)
+            {
+                return false;
+            }
+
+            var declaration = references[0].GetSyntax();
+            ArrowExpressionClauseSyntax? arrow;
+            BlockSyntax? block;
+            switch (declaration)
+            {
+                case MethodDeclarationSyntax m:
+                    arrow = m.ExpressionBody;
+                    block = m.Body;
+                    break;
+                case LocalFunctionStatementSyntax f:
+                    arrow = f.ExpressionBody;
+                    block = f.Body;
+                    break;
+                default:
+                    return false;
+            }
+
+            if (arrow != null)
+            {
+                return Values.IsTrueLiteral(arrow.Expression);
+            }
+
+            if (block is null)
+            {
+                return false;
+            }
+
+            var returns = 0;
+            foreach (var node in block.DescendantNodes(static n => !(n is AnonymousFunctionExpressionSyntax) && !(n is LocalFunctionStatementSyntax)))
+            {
+                if (node is ReturnStatementSyntax returnStatement)
+                {
+                    if (!Values.IsTrueLiteral(returnStatement.Expression))
+                    {
+                        return false;
+                    }
+
+                    returns++;
+                }
+            }
+
+            return returns > 0;
+        }
+
+        // ---- credentials on a CorsPolicyBuilder ----
+
+        /// <summary>
+        /// "calls AllowCredentials()" when the builder <paramref name="site"/> works on also allows credentials outside
+        /// Development: in the same fluent chain, or on the same variable (the <c>policy =&gt; …</c> parameter, a local).
+        /// </summary>
+        private static string? BuilderCredentials(IOperation site, INamedTypeSymbol builder, DevelopmentGuard guard)
+        {
+            var top = TopOfChain(site, builder);
+            if (ChainAllowsCredentials(top, builder, guard))
+            {
+                return AllowCredentialsText;
+            }
+
+            var variable = ChainVariable(top, builder);
+            if (variable is null)
+            {
+                return null;
+            }
+
+            foreach (var operation in Values.Root(site).Descendants())
+            {
+                IOperation? chain = null;
+                switch (operation)
+                {
+                    case ILocalReferenceOperation local when SymbolEqualityComparer.Default.Equals(local.Local, variable):
+                    case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter, variable):
+                        chain = operation.Parent is ISimpleAssignmentOperation assignment && assignment.Target == operation
+                            ? assignment.Value
+                            : TopOfChain(operation, builder);
+                        break;
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, variable):
+                        chain = declarator.Initializer?.Value;
+                        break;
+                }
+
+                if (chain != null && ChainAllowsCredentials(chain, builder, guard))
+                {
+                    return AllowCredentialsText;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The last call of the fluent chain <paramref name="operation"/> is part of.</summary>
+        private static IOperation TopOfChain(IOperation operation, INamedTypeSymbol builder)
+        {
+            while (operation.Parent is IInvocationOperation next && next.Instance == operation
+                && SymbolEqualityComparer.Default.Equals(next.TargetMethod.ContainingType, builder))
+            {
+                operation = next;
+            }
+
+            return operation;
+        }
+
+        /// <summary>
+        /// Walks a chain down from its last call: the last of AllowCredentials()/DisallowCredentials() decides.
+        /// A call that only runs in Development does not count.
+        /// </summary>
+        private static bool ChainAllowsCredentials(IOperation top, INamedTypeSymbol builder, DevelopmentGuard guard)
+        {
+            for (var current = Values.Unwrap(top); current is IInvocationOperation call; current = Values.Unwrap(call.Instance))
+            {
+                if (!SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, builder))
+                {
+                    return false;
+                }
+
+                if (call.TargetMethod.Name == "DisallowCredentials")
+                {
+                    return false;
+                }
+
+                if (call.TargetMethod.Name == "AllowCredentials")
+                {
+                    return !guard.IsDevelopmentOnly(call);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The variable a chain works on: its receiver (a parameter or local), or the local it is stored in.</summary>
+        private static ISymbol? ChainVariable(IOperation top, INamedTypeSymbol builder)
+        {
+            IOperation? bottom = top;
+            while (Values.Unwrap(bottom) is IInvocationOperation call && call.Instance != null
+                && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, builder))
+            {
+                bottom = call.Instance;
+            }
+
+            switch (Values.Unwrap(bottom))
+            {
+                case ILocalReferenceOperation local:
+                    return local.Local;
+                case IParameterReferenceOperation parameter:
+                    return parameter.Parameter;
+            }
+
+            return StoredIn(top);
+        }
+
+        /// <summary>The local a value is stored in: <c>var p = value;</c> or <c>p = value;</c>.</summary>
+        private static ILocalSymbol? StoredIn(IOperation value)
+        {
+            switch (value.Parent)
+            {
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                    return declarator.Symbol;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when assignment.Value == value:
+                    return local.Local;
+                default:
+                    return null;
+            }
+        }
+
+        // ---- credentials on a CorsPolicy object ----
+
+        /// <summary>"sets SupportsCredentials = true" when the same CorsPolicy object does so outside Development.</summary>
+        private static string? PolicyCredentials(IOperation? policyObject, INamedTypeSymbol policy, DevelopmentGuard guard)
+        {
+            policyObject = Values.Unwrap(policyObject);
+            ISymbol? variable;
+            switch (policyObject)
+            {
+                case IObjectCreationOperation creation:
+                    if (InitializerSetsCredentials(creation, policy, guard))
+                    {
+                        return SupportsCredentialsText;
+                    }
+
+                    variable = StoredIn(creation);
+                    break;
+                case ILocalReferenceOperation local:
+                    variable = local.Local;
+                    break;
+                case IParameterReferenceOperation parameter:
+                    variable = parameter.Parameter;
+                    break;
+                default:
+                    return null;
+            }
+
+            if (variable is null)
+            {
+                return null;
+            }
+
+            foreach (var operation in Values.Root(policyObject!).Descendants())
+            {
+                switch (operation)
+                {
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
+                        when IsPolicyProperty(target, policy, "SupportsCredentials")
+                            && IsVariable(Values.Unwrap(target.Instance), variable)
+                            && Values.IsTrue(assignment.Value)
+                            && !guard.IsDevelopmentOnly(assignment):
+                        return SupportsCredentialsText;
+
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, variable)
+                        && Values.Unwrap(declarator.Initializer?.Value) is IObjectCreationOperation created
+                        && InitializerSetsCredentials(created, policy, guard):
+                        return SupportsCredentialsText;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsVariable(IOperation? operation, ISymbol variable) =>
+            operation is ILocalReferenceOperation local ? SymbolEqualityComparer.Default.Equals(local.Local, variable)
+            : operation is IParameterReferenceOperation parameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter, variable);
+
+        private static bool InitializerSetsCredentials(IObjectCreationOperation creation, INamedTypeSymbol policy, DevelopmentGuard guard)
+        {
+            if (creation.Initializer is null)
+            {
+                return false;
+            }
+
+            foreach (var initializer in creation.Initializer.Initializers)
+            {
+                if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
+                    && IsPolicyProperty(target, policy, "SupportsCredentials")
+                    && Values.IsTrue(assignment.Value)
+                    && !guard.IsDevelopmentOnly(assignment))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
