@@ -10,6 +10,11 @@ namespace ReadinessAnalyzers
         // Cors (RDY2xxx)
 
         // Cookies (RDY3xxx)
+        public const string CookieWithoutSecure = "RDY3001";
+        public const string CookieWithoutHttpOnly = "RDY3002";
+        public const string SameSiteNoneWithoutSecure = "RDY3003";
+        public const string CookieAppendedWithDefaultOptions = "RDY3004";
+        public const string HandWrittenSetCookieHeader = "RDY3005";
 
         // Logging (RDY4xxx)
 
