@@ -69,7 +69,8 @@ namespace ReadinessAnalyzers.Cookies
                 return;
             }
 
-            var receiver = invocation.Instance ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+            // An extension's receiver is its first argument, converted to the parameter's type (IDictionary<,> for TryAdd).
+            var receiver = StripConversions(invocation.Instance ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null));
             if (!IsHeaderDictionary(receiver?.Type, headers))
             {
                 return;
