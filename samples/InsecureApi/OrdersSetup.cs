@@ -6,6 +6,7 @@ public static class OrdersSetup
     public static IServiceCollection AddOrdersServices(this IServiceCollection services, IConfiguration configuration)
     {
         ErrorsSetup.AddErrorServices(services);
+        CookiesSetup.AddCookieServices(services);
         return services;
     }
 
@@ -17,6 +18,7 @@ public static class OrdersSetup
 
     public static WebApplication MapOrdersEndpoints(this WebApplication app)
     {
+        CookiesSetup.MapCookieEndpoints(app);
         app.MapGet("/orders/{id:int}", (int id) => Results.Ok(new { id, status = "shipped" }));
         return app;
     }
