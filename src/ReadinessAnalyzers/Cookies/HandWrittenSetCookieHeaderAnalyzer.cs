@@ -69,13 +69,6 @@ namespace ReadinessAnalyzers.Cookies
                 return;
             }
 
-            // An extension's receiver is its first argument, converted to the parameter's type (IDictionary<,> for TryAdd).
-            var receiver = StripConversions(invocation.Instance ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null));
-            if (!IsHeaderDictionary(receiver?.Type, headers))
-            {
-                return;
-            }
-
             IOperation? key = null;
             IOperation? value = null;
             foreach (var argument in invocation.Arguments)
@@ -91,7 +84,15 @@ namespace ReadinessAnalyzers.Cookies
                 }
             }
 
-            if (IsSetCookieName(key, headerNames))
+            // The key decides first (List.Add has none); the receiver's type only then.
+            if (!IsSetCookieName(key, headerNames))
+            {
+                return;
+            }
+
+            // An extension's receiver is its first argument, converted to the parameter's type (IDictionary<,> for TryAdd).
+            var receiver = StripConversions(invocation.Instance ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null));
+            if (IsHeaderDictionary(receiver?.Type, headers))
             {
                 Analyze(context, value, guard);
             }
@@ -100,7 +101,7 @@ namespace ReadinessAnalyzers.Cookies
         private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol headers, INamedTypeSymbol? headerNames, DevelopmentGuard guard)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (!(assignment.Target is IPropertyReferenceOperation target) || !IsHeaderDictionary(target.Instance?.Type, headers))
+            if (!(assignment.Target is IPropertyReferenceOperation target))
             {
                 return;
             }
@@ -109,7 +110,7 @@ namespace ReadinessAnalyzers.Cookies
             var isSetCookie = property.IsIndexer
                 ? target.Arguments.Length == 1 && IsSetCookieName(target.Arguments[0].Value, headerNames)
                 : property.Name == "SetCookie";
-            if (isSetCookie)
+            if (isSetCookie && IsHeaderDictionary(target.Instance?.Type, headers))
             {
                 Analyze(context, assignment.Value, guard);
             }
