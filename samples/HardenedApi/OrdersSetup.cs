@@ -8,6 +8,7 @@ public static class OrdersSetup
         ErrorsSetup.AddErrorServices(services);
         SessionsSetup.AddSessionServices(services, configuration, environment);
         CorsSetup.AddCorsPolicies(services, configuration, environment);
+        CookiesSetup.AddCookieServices(services);
         return services;
     }
 
@@ -16,11 +17,13 @@ public static class OrdersSetup
         ErrorsSetup.UseErrorPages(app);
         app.UseSession();
         CorsSetup.UseCorsPolicies(app);
+        CookiesSetup.UseCookiePolicy(app);
         return app;
     }
 
     public static WebApplication MapOrdersEndpoints(this WebApplication app)
     {
+        CookiesSetup.MapCookieEndpoints(app);
         app.MapGet("/orders/{id:int}", (int id) => Results.Ok(new { id, status = "shipped" }));
         SessionsSetup.MapSessionEndpoints(app);
         return app;

@@ -8,6 +8,7 @@ public static class OrdersSetup
         ErrorsSetup.AddErrorServices(services);
         SessionsSetup.AddSessionServices(services);
         CorsSetup.AddCorsPolicies(services);
+        CookiesSetup.AddCookieServices(services);
         return services;
     }
 
@@ -21,6 +22,7 @@ public static class OrdersSetup
 
     public static WebApplication MapOrdersEndpoints(this WebApplication app)
     {
+        CookiesSetup.MapCookieEndpoints(app);
         app.MapGet("/orders/{id:int}", (int id) => Results.Ok(new { id, status = "shipped" }));
         SessionsSetup.MapSessionEndpoints(app);
         return app;

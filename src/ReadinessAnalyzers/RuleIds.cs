@@ -14,6 +14,11 @@ namespace ReadinessAnalyzers
         public const string RequestOriginReflected = "RDY2004";
 
         // Cookies (RDY3xxx)
+        public const string CookieWithoutSecure = "RDY3001";
+        public const string CookieWithoutHttpOnly = "RDY3002";
+        public const string SameSiteNoneWithoutSecure = "RDY3003";
+        public const string CookieAppendedWithDefaultOptions = "RDY3004";
+        public const string HandWrittenSetCookieHeader = "RDY3005";
 
         // Logging (RDY4xxx)
 

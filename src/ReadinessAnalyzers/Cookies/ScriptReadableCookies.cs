@@ -1,0 +1,48 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using ReadinessAnalyzers.Internals;
+
+namespace ReadinessAnalyzers.Cookies
+{
+    /// <summary>
+    /// Cookies that scripts must read: the anti-forgery token an SPA echoes back in a header (Angular's
+    /// <c>XSRF-TOKEN</c>, axios, Django's <c>csrftoken</c> …). Such a cookie may drop HttpOnly as long as it stays Secure.
+    /// </summary>
+    internal static class ScriptReadableCookies
+    {
+        /// <summary>.editorconfig option (<c>RDY3002.script_readable_cookies</c> or <c>readiness.script_readable_cookies</c>): more names, comma-separated.</summary>
+        public const string Option = "script_readable_cookies";
+
+        private static readonly string[] KnownNames =
+        {
+            "XSRF-TOKEN", "X-XSRF-TOKEN", "XSRF_TOKEN", "CSRF-TOKEN", "X-CSRF-TOKEN", "CSRF_TOKEN", "csrftoken",
+        };
+
+        public static bool IsScriptReadable(string? name, AnalyzerOptions options, SyntaxTree tree, string ruleId)
+        {
+            if (string.IsNullOrEmpty(name))
+            {
+                return false;
+            }
+
+            foreach (var known in KnownNames)
+            {
+                if (string.Equals(known, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var extra in RuleOptions.GetList(options, tree, ruleId, Option))
+            {
+                if (string.Equals(extra, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
