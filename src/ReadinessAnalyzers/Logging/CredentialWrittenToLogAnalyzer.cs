@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ReadinessAnalyzers.Internals;
@@ -77,11 +78,50 @@ namespace ReadinessAnalyzers.Logging
                         }
                     },
                     OperationKind.Invocation);
+
+                start.RegisterOperationAction(
+                    context =>
+                    {
+                        // A half-typed or unresolved ILogger call: the exact name of a LoggerExtensions method decides.
+                        var invalid = (IInvalidOperation)context.Operation;
+                        var name = Invocations.UnresolvedMethodName(invalid);
+                        if (name is null || !IsLoggerExtensionName(name))
+                        {
+                            return;
+                        }
+
+                        foreach (var child in invalid.ChildOperations)
+                        {
+                            var value = child is IArgumentOperation argument ? argument.Value : child;
+                            if (value != null && value.Syntax.Parent is ArgumentSyntax)
+                            {
+                                InspectWrittenValue(context, guard, sinks, invalid, value, name);
+                            }
+                        }
+                    },
+                    OperationKind.Invalid);
             });
         }
 
+        private static bool IsLoggerExtensionName(string name)
+        {
+            switch (name)
+            {
+                case "LogTrace":
+                case "LogDebug":
+                case "LogInformation":
+                case "LogWarning":
+                case "LogError":
+                case "LogCritical":
+                case "BeginScope":
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
         /// <summary>Looks through the shapes a value takes on its way into a log entry, down to the values themselves.</summary>
-        private static void InspectWrittenValue(OperationAnalysisContext context, DevelopmentGuard guard, Sinks sinks, IInvocationOperation sinkCall, IOperation value, string sink)
+        private static void InspectWrittenValue(OperationAnalysisContext context, DevelopmentGuard guard, Sinks sinks, IOperation sinkCall, IOperation value, string sink)
         {
             value = WithoutConversions(value);
             switch (value)

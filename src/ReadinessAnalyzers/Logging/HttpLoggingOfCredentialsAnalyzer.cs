@@ -24,6 +24,7 @@ namespace ReadinessAnalyzers.Logging
         private const string HttpLoggingOptions = "Microsoft.AspNetCore.HttpLogging.HttpLoggingOptions";
         private const string HttpLoggingFields = "Microsoft.AspNetCore.HttpLogging.HttpLoggingFields";
         private const string W3CLoggerOptions = "Microsoft.AspNetCore.HttpLogging.W3CLoggerOptions";
+        private const string HeaderNames = "Microsoft.Net.Http.Headers.HeaderNames";
         private const string EndpointConventionExtensions = "Microsoft.AspNetCore.Builder.HttpLoggingEndpointConventionBuilderExtensions";
 
         // HttpLoggingFields.RequestBody and W3CLoggingFields.Cookie.
@@ -52,6 +53,7 @@ namespace ReadinessAnalyzers.Logging
                 var httpLoggingFields = types.Get(HttpLoggingFields);
                 var w3cOptions = types.Get(W3CLoggerOptions);
                 var endpointExtensions = types.Get(EndpointConventionExtensions);
+                var headerNames = types.Get(HeaderNames);
                 var guard = DevelopmentGuard.Create(start.Compilation, start.Options);
 
                 start.RegisterOperationAction(
@@ -87,7 +89,7 @@ namespace ReadinessAnalyzers.Logging
                             // o.RequestHeaders.Add("Authorization"), or a collection initializer: RequestHeaders = { "Cookie" }.
                             var headerSet = LoggedHeaderSet(invocation, httpLoggingOptions, w3cOptions);
                             if (headerSet != null && invocation.Arguments.Length == 1
-                                && Invocations.ConstantString(invocation.Arguments[0].Value) is string header
+                                && HeaderName(invocation.Arguments[0].Value, headerNames) is string header
                                 && CredentialHeaders.IsCredentialHeader(header))
                             {
                                 Report(context, guard, invocation.Arguments[0].Syntax.GetLocation(), "'" + header + "' is added to " + headerSet, HeaderAdvice);
@@ -137,6 +139,20 @@ namespace ReadinessAnalyzers.Logging
 
             return name == "AdditionalRequestHeaders" && SymbolEqualityComparer.Default.Equals(declaringType, w3cOptions)
                 ? "W3CLoggerOptions.AdditionalRequestHeaders"
+                : null;
+        }
+
+        /// <summary>A constant header name, or the field's name for HeaderNames.Authorization (static readonly, not const).</summary>
+        private static string? HeaderName(IOperation value, INamedTypeSymbol? headerNames)
+        {
+            if (Invocations.ConstantString(value) is string constant)
+            {
+                return constant;
+            }
+
+            return value is IFieldReferenceOperation field && headerNames != null
+                && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, headerNames)
+                ? field.Field.Name
                 : null;
         }
 
