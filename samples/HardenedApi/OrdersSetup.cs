@@ -6,17 +6,20 @@ public static class OrdersSetup
     public static IServiceCollection AddOrdersServices(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         ErrorsSetup.AddErrorServices(services);
+        LoggingSetup.AddLoggingServices(services, environment);
         return services;
     }
 
     public static WebApplication UseOrdersPipeline(this WebApplication app)
     {
         ErrorsSetup.UseErrorPages(app);
+        LoggingSetup.UseRequestLogging(app);
         return app;
     }
 
     public static WebApplication MapOrdersEndpoints(this WebApplication app)
     {
+        LoggingSetup.MapSignInAudit(app);
         app.MapGet("/orders/{id:int}", (int id) => Results.Ok(new { id, status = "shipped" }));
         return app;
     }
