@@ -73,7 +73,7 @@ namespace ReadinessAnalyzers.Logging
                         {
                             if (argument.Value != null && !sinks.IsLoggerOrException(argument.Parameter?.Type))
                             {
-                                InspectWrittenValue(context, guard, sinks, invocation, argument.Value, sink);
+                                InspectWrittenValue(context, guard, sinks, argument.Value, sink);
                             }
                         }
                     },
@@ -95,7 +95,7 @@ namespace ReadinessAnalyzers.Logging
                             var value = child is IArgumentOperation argument ? argument.Value : child;
                             if (value != null && value.Syntax.Parent is ArgumentSyntax)
                             {
-                                InspectWrittenValue(context, guard, sinks, invalid, value, name);
+                                InspectWrittenValue(context, guard, sinks, value, name);
                             }
                         }
                     },
@@ -121,7 +121,7 @@ namespace ReadinessAnalyzers.Logging
         }
 
         /// <summary>Looks through the shapes a value takes on its way into a log entry, down to the values themselves.</summary>
-        private static void InspectWrittenValue(OperationAnalysisContext context, DevelopmentGuard guard, Sinks sinks, IOperation sinkCall, IOperation value, string sink)
+        private static void InspectWrittenValue(OperationAnalysisContext context, DevelopmentGuard guard, Sinks sinks, IOperation value, string sink)
         {
             value = WithoutConversions(value);
             switch (value)
@@ -130,7 +130,7 @@ namespace ReadinessAnalyzers.Logging
                     // params object[] args of the ILogger extensions.
                     foreach (var element in initializer.ElementValues)
                     {
-                        InspectWrittenValue(context, guard, sinks, sinkCall, element, sink);
+                        InspectWrittenValue(context, guard, sinks, element, sink);
                     }
 
                     return;
@@ -140,15 +140,15 @@ namespace ReadinessAnalyzers.Logging
                     {
                         if (part is IInterpolationOperation interpolation)
                         {
-                            InspectWrittenValue(context, guard, sinks, sinkCall, interpolation.Expression, sink);
+                            InspectWrittenValue(context, guard, sinks, interpolation.Expression, sink);
                         }
                     }
 
                     return;
 
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when concatenation.Type?.SpecialType == SpecialType.System_String:
-                    InspectWrittenValue(context, guard, sinks, sinkCall, concatenation.LeftOperand, sink);
-                    InspectWrittenValue(context, guard, sinks, sinkCall, concatenation.RightOperand, sink);
+                    InspectWrittenValue(context, guard, sinks, concatenation.LeftOperand, sink);
+                    InspectWrittenValue(context, guard, sinks, concatenation.RightOperand, sink);
                     return;
 
                 case IAnonymousObjectCreationOperation anonymous:
@@ -157,19 +157,26 @@ namespace ReadinessAnalyzers.Logging
                     {
                         if (initializer is ISimpleAssignmentOperation assignment)
                         {
-                            InspectWrittenValue(context, guard, sinks, sinkCall, assignment.Value, sink);
+                            InspectWrittenValue(context, guard, sinks, assignment.Value, sink);
                         }
                     }
 
                     return;
 
                 case ICoalesceOperation coalesce:
-                    InspectWrittenValue(context, guard, sinks, sinkCall, coalesce.Value, sink);
+                    InspectWrittenValue(context, guard, sinks, coalesce.Value, sink);
+                    return;
+
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    // isDevelopment ? token : Mask(token): each branch on its own, the guard sees which one runs where.
+                    InspectWrittenValue(context, guard, sinks, conditional.WhenTrue, sink);
+                    InspectWrittenValue(context, guard, sinks, whenFalse, sink);
                     return;
             }
 
-            var credential = CredentialValue(value, sinks);
-            if (credential != null && MayCarrySecret(WithoutConversions(credential).Type) && !guard.IsDevelopmentOnly(sinkCall))
+            // A constant is a literal the Secrets rules judge; a constant named TokenRefreshed is an event name, not a token.
+            var credential = value.ConstantValue.HasValue ? null : CredentialValue(value, sinks);
+            if (credential != null && MayCarrySecret(WithoutConversions(credential).Type) && !guard.IsDevelopmentOnly(credential))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rule, credential.Syntax.GetLocation(), Describe(credential), sink));
             }

@@ -66,6 +66,12 @@ namespace ReadinessAnalyzers.Logging
                             return;
                         }
 
+                        // `&=` and `^=` never add a field that `=` or `|=` did not already add.
+                        if (assignment is ICompoundAssignmentOperation compound && compound.OperatorKind != BinaryOperatorKind.Or)
+                        {
+                            return;
+                        }
+
                         var declaringType = property.Property.ContainingType;
                         if (SymbolEqualityComparer.Default.Equals(declaringType, httpLoggingOptions) && HasField(assignment.Value, RequestBodyField))
                         {

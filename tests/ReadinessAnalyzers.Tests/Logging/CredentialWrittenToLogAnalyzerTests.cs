@@ -160,6 +160,41 @@ public class CredentialWrittenToLogAnalyzerTests
         """);
 
     [Fact]
+    public Task ConditionalValueIsJudgedBranchByBranch() => Verify.VerifyAnalyzerAsync("""
+        public class TokenService(ILogger<TokenService> logger, IHostEnvironment env)
+        {
+            private static string Mask(string value) => "…";
+
+            public void Issue(string token)
+            {
+                logger.LogInformation("Issued {Token}", env.IsDevelopment() ? token : Mask(token));
+                logger.LogInformation("Issued {Token}", env.IsStaging() ? [|token|] : Mask(token));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ConstantsAndEventNamesAreNotReported() => Verify.VerifyAnalyzerAsync("""
+        public static class Events
+        {
+            public const string TokenRefreshed = "token refreshed";
+            public static readonly string ApiKeyMissing = "api key missing";
+        }
+
+        public class TokenService(ILogger<TokenService> logger)
+        {
+            private const string Password = "see the vault";
+
+            public void Refresh()
+            {
+                logger.LogInformation(Events.TokenRefreshed);
+                logger.LogWarning(Events.ApiKeyMissing);
+                logger.LogInformation("Where: {Password}", Password);
+            }
+        }
+        """);
+
+    [Fact]
     public Task MaskedAndHashedValuesAreNotReported() => Verify.VerifyAnalyzerAsync("""
         public class TokenService(ILogger<TokenService> logger)
         {

@@ -110,6 +110,8 @@ public class HttpLoggingOfCredentialsAnalyzerTests
         {
             o.LoggingFields = HttpLoggingFields.RequestPropertiesAndHeaders | HttpLoggingFields.ResponsePropertiesAndHeaders | HttpLoggingFields.Duration;
             o.LoggingFields |= HttpLoggingFields.ResponseStatusCode;
+            o.LoggingFields &= HttpLoggingFields.All;
+            o.LoggingFields &= ~HttpLoggingFields.RequestBody;
             o.RequestHeaders.Add("X-Request-Id");
             o.RequestHeaders.Add("User-Agent");
             o.ResponseHeaders.Add("Content-Type");
