@@ -9,6 +9,7 @@ public static class OrdersSetup
         SessionsSetup.AddSessionServices(services, configuration, environment);
         CorsSetup.AddCorsPolicies(services, configuration, environment);
         CookiesSetup.AddCookieServices(services);
+        LoggingSetup.AddLoggingServices(services, environment);
         return services;
     }
 
@@ -18,12 +19,14 @@ public static class OrdersSetup
         app.UseSession();
         CorsSetup.UseCorsPolicies(app);
         CookiesSetup.UseCookiePolicy(app);
+        LoggingSetup.UseRequestLogging(app);
         return app;
     }
 
     public static WebApplication MapOrdersEndpoints(this WebApplication app)
     {
         CookiesSetup.MapCookieEndpoints(app);
+        LoggingSetup.MapSignInAudit(app);
         app.MapGet("/orders/{id:int}", (int id) => Results.Ok(new { id, status = "shipped" }));
         SessionsSetup.MapSessionEndpoints(app);
         return app;

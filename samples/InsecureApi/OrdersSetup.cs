@@ -9,6 +9,7 @@ public static class OrdersSetup
         SessionsSetup.AddSessionServices(services);
         CorsSetup.AddCorsPolicies(services);
         CookiesSetup.AddCookieServices(services);
+        LoggingSetup.AddLoggingServices(services, configuration);
         return services;
     }
 
@@ -17,12 +18,14 @@ public static class OrdersSetup
         ErrorsSetup.UseErrorPages(app);
         app.UseSession();
         CorsSetup.UseCorsPolicies(app);
+        LoggingSetup.UseRequestLogging(app);
         return app;
     }
 
     public static WebApplication MapOrdersEndpoints(this WebApplication app)
     {
         CookiesSetup.MapCookieEndpoints(app);
+        LoggingSetup.MapSignInAudit(app);
         app.MapGet("/orders/{id:int}", (int id) => Results.Ok(new { id, status = "shipped" }));
         SessionsSetup.MapSessionEndpoints(app);
         return app;

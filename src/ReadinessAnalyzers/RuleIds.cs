@@ -21,6 +21,10 @@ namespace ReadinessAnalyzers
         public const string HandWrittenSetCookieHeader = "RDY3005";
 
         // Logging (RDY4xxx)
+        public const string DebugMinimumLogLevel = "RDY4001";
+        public const string SensitiveDataLogging = "RDY4002";
+        public const string HttpLoggingOfCredentials = "RDY4003";
+        public const string CredentialWrittenToLog = "RDY4004";
 
         // Sessions (RDY5xxx)
         public const string DistributedMemoryCache = "RDY5001";
@@ -37,6 +41,7 @@ namespace ReadinessAnalyzers
 
         // Errors (RDY8xxx)
         public const string DeveloperErrorPage = "RDY8001";
+        public const string DetailedErrors = "RDY8002";
 
         // Hardening (RDY9xxx)
     }

@@ -59,6 +59,8 @@ namespace ReadinessAnalyzers.Internals
             "lookup", "index", "query", "cookie", "purpose", "prefix", "suffix", "separator", "delimiter", "encoding",
             "culture", "size", "bytes", "bits", "expected", "rule", "rules", "reminder", "sent", "used", "valid", "invalid",
             "set", "get", "generated", "number", "at", "on", "date", "time", "utc", "when",
+            // States and events: TokenRefreshed, PasswordExpired, ApiKeyMissing name what happened to a credential.
+            "expired", "revoked", "missing", "issued", "refreshed", "rotated", "failed", "mismatch", "verified", "confirmed", "updated",
         };
 
         public static readonly CredentialNames Default = new CredentialNames(Array.Empty<string>(), Array.Empty<string>());

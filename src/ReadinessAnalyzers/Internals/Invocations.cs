@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ReadinessAnalyzers.Internals
 {
@@ -63,6 +64,83 @@ namespace ReadinessAnalyzers.Internals
 
             var constant = operation.ConstantValue;
             return constant.HasValue ? constant.Value as string : null;
+        }
+
+        /// <summary>
+        /// Where to report a call: from the method name to the closing parenthesis (<c>EnableDetailedErrors()</c> in
+        /// <c>options.UseNpgsql(cs).EnableDetailedErrors()</c>), so a fluent chain is not underlined whole.
+        /// </summary>
+        public static Location CallLocation(IOperation invocation)
+        {
+            var syntax = invocation.Syntax;
+            if (syntax is InvocationExpressionSyntax call && call.Expression is MemberAccessExpressionSyntax memberAccess)
+            {
+                return Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(memberAccess.Name.SpanStart, call.Span.End));
+            }
+
+            return syntax.GetLocation();
+        }
+
+        /// <summary>True when the expression is the constant <c>true</c>, also through conversions (bool to bool?).</summary>
+        public static bool IsConstantTrue(IOperation? operation)
+        {
+            while (operation is IConversionOperation conversion && !operation.ConstantValue.HasValue)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation != null && operation.ConstantValue.HasValue && operation.ConstantValue.Value is true;
+        }
+
+        /// <summary>
+        /// For an <c>EnableX(bool enabled = true)</c> call: true when the flag is turned on for sure, the argument omitted
+        /// or the constant true. A variable (<c>EnableX(env.IsDevelopment())</c>) is not.
+        /// </summary>
+        public static bool EnablesFlag(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Type.SpecialType == SpecialType.System_Boolean)
+                {
+                    return IsConstantTrue(argument.Value);
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The same for a call that does not bind: true unless an argument is given that is not the constant true.</summary>
+        public static bool UnresolvedCallEnablesFlag(IInvalidOperation invalid)
+        {
+            if (!(invalid.Syntax is InvocationExpressionSyntax call))
+            {
+                return false;
+            }
+
+            foreach (var child in invalid.ChildOperations)
+            {
+                var value = child is IArgumentOperation argument ? argument.Value : child;
+                if (value.Syntax.Parent is ArgumentSyntax && !IsConstantTrue(value))
+                {
+                    return false;
+                }
+            }
+
+            // An argument that did not bind at all (no operation) is not the constant true either.
+            return call.ArgumentList.Arguments.Count == 0 || HasConstantTrueChild(invalid);
+        }
+
+        private static bool HasConstantTrueChild(IInvalidOperation invalid)
+        {
+            foreach (var child in invalid.ChildOperations)
+            {
+                if (IsConstantTrue(child is IArgumentOperation argument ? argument.Value : child))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

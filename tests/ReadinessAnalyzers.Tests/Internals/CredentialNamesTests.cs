@@ -49,6 +49,10 @@ public class CredentialNamesTests
     [InlineData("PrimaryKeyName")]
     [InlineData("UserName")]
     [InlineData("Description")]
+    [InlineData("TokenRefreshed")]
+    [InlineData("PasswordExpired")]
+    [InlineData("ApiKeyMissing")]
+    [InlineData("RefreshTokenRevoked")]
     [InlineData("")]
     [InlineData(null)]
     public void NonCredentialNamesAreNotRecognised(string? name) => Assert.False(CredentialNames.Default.IsCredentialName(name));
