@@ -128,8 +128,8 @@ namespace ReadinessAnalyzers.Internals.Secrets
                 Prefixed("square-oauth-secret", "Square OAuth application secret", "Square", new[] { "sq0csp-" }, TokenChars.Base64Url, 43, 43),
                 Prefixed("square-production-token", "Square production access token", "Square", new[] { "EAAA" }, TokenChars.Base64Url, 60, 60,
                     Body(4, HasUpperLowerDigit)),
-                Prefixed("braintree-access-token", "PayPal Braintree production access token", "PayPal", new[] { "access_token$production$" },
-                    TokenChars.LowerAlnum | TokenChars.Underscore, 16, 16, null, tail: BraintreeTail),
+                Exact("braintree-access-token", "PayPal Braintree production access token", "PayPal", new[] { "access_token$production$" },
+                    StructuredMatchers.Braintree),
 
                 // ------------------------------------------------------------ AI
                 Exact("openai-project-key", "OpenAI project API key", "OpenAI", new[] { "T3BlbkFJ" }, Around(TokenChars.Base64Url, 200, OpenAi("sk-proj-"))),
@@ -276,21 +276,9 @@ namespace ReadinessAnalyzers.Internals.Secrets
         /// <summary>A token announced by its case-sensitive prefix.</summary>
         private static SecretFormat Prefixed(
             string id, string name, string provider, string[] prefixes, TokenChars body, int min, int max, TokenCheck? check = null,
-            bool padding = false, bool isTestCredential = false, TokenCheck? tail = null)
-        {
-            var matcher = TokenShapes.Prefixed(body, min, max, check, padding);
-            if (tail is not null)
-            {
-                var inner = matcher;
-                matcher = (string text, int keywordStart, int keywordEnd, int regionStart, int regionEnd, out int start) =>
-                {
-                    var length = inner(text, keywordStart, keywordEnd, regionStart, regionEnd, out start);
-                    return length > 0 && tail(text, start, regionEnd - start) ? TailLength(text, start, length, regionEnd) : 0;
-                };
-            }
-
-            return new SecretFormat(id, name, provider, prefixes, keywordsCaseSensitive: true, matcher, isTestCredential: isTestCredential);
-        }
+            bool padding = false, bool isTestCredential = false) =>
+            new SecretFormat(id, name, provider, prefixes, keywordsCaseSensitive: true, TokenShapes.Prefixed(body, min, max, check, padding),
+                isTestCredential: isTestCredential);
 
         /// <summary>A GitHub-style token: 4-character prefix, 30 base62 characters, CRC32 checksum in 6 base62 characters.</summary>
         private static SecretFormat Checksummed(string id, string name, string prefix, string provider = "GitHub") =>
@@ -421,15 +409,5 @@ namespace ReadinessAnalyzers.Internals.Secrets
 
             return true;
         }
-
-        /// <summary>Braintree: access_token$production$ + 16 + '$' + 32 hex.</summary>
-        private static bool BraintreeTail(string text, int start, int available)
-        {
-            var dollar = start + 24 + 16;
-            return available >= 24 + 16 + 33 && text[dollar] == '$' && TokenText.RunLength(text, dollar + 1, start + available, TokenChars.HexLower, 33) == 32
-                && TokenText.EndsWord(text, dollar + 33, start + available, TokenChars.HexLower);
-        }
-
-        private static int TailLength(string text, int start, int length, int regionEnd) => 24 + 16 + 33;
     }
 }

@@ -115,6 +115,28 @@ namespace ReadinessAnalyzers.Internals.Secrets
 
                 state = next;
             }
+
+            SortByStart(matches, firstOwn);
+        }
+
+        /// <summary>
+        /// A token found from a keyword inside it (OpenAI, Azure DevOps) can start before one found earlier: order this call's
+        /// matches by position. Insertion sort: the list is almost always sorted already, and it allocates nothing.
+        /// </summary>
+        private static void SortByStart(List<SecretMatch> matches, int first)
+        {
+            for (var i = first + 1; i < matches.Count; i++)
+            {
+                var current = matches[i];
+                var j = i - 1;
+                while (j >= first && matches[j].Start > current.Start)
+                {
+                    matches[j + 1] = matches[j];
+                    j--;
+                }
+
+                matches[j + 1] = current;
+            }
         }
 
         private static void OnKeywords(

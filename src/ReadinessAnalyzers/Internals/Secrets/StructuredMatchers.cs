@@ -1053,6 +1053,22 @@ namespace ReadinessAnalyzers.Internals.Secrets
             return 0;
         }
 
+        /// <summary>Braintree: access_token$production$ + 16 lower-case alphanumerics + '$' + 32 hex: the whole token.</summary>
+        public static int Braintree(string text, int keywordStart, int keywordEnd, int regionStart, int regionEnd, out int start)
+        {
+            start = keywordStart;
+            var merchant = TokenText.RunLength(text, keywordEnd, regionEnd, TokenChars.LowerAlnum, 17);
+            var dollar = keywordEnd + 16;
+            if (!TokenText.StartsWord(text, keywordStart, regionStart) || merchant != 16 || dollar >= regionEnd || text[dollar] != '$'
+                || TokenText.RunLength(text, dollar + 1, regionEnd, TokenChars.HexLower, 33) != 32
+                || !TokenText.EndsWord(text, dollar + 33, regionEnd, TokenChars.HexLower) || TokenText.LooksFake(text, dollar + 1, 32))
+            {
+                return 0;
+            }
+
+            return dollar + 33 - keywordStart;
+        }
+
         /// <summary>Mailchimp: 32 hex + "-us" + data-center number; the keyword is the "-us" in the middle.</summary>
         public static int Mailchimp(string text, int keywordStart, int keywordEnd, int regionStart, int regionEnd, out int start)
         {

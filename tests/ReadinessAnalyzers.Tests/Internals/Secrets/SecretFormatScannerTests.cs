@@ -105,6 +105,19 @@ public class SecretFormatScannerTests
         Assert.True(missing.Count == 0, string.Join(", ", missing));
     }
 
+    [Fact]
+    public void MatchesOfOneScanAreOrderedByPosition()
+    {
+        var text = string.Join("\n", SecretFormatSamples.Ids.Select(SecretFormatSamples.Create).Select(s => s.Text));
+        var matches = Scan(text);
+        Assert.True(matches.Count > 100);
+        for (var i = 1; i < matches.Count; i++)
+        {
+            Assert.True(matches[i - 1].Start <= matches[i].Start);
+            Assert.True(matches[i - 1].End <= matches[i].Start, $"overlap: {matches[i - 1]} {matches[i]}");
+        }
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("public class OrdersController : ControllerBase { public Task<IActionResult> Get() => Task.FromResult<IActionResult>(Ok()); }")]
