@@ -6,6 +6,7 @@ public static class OrdersSetup
     public static IServiceCollection AddOrdersServices(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         ErrorsSetup.AddErrorServices(services);
+        SecretsSetup.AddSecretServices(services, configuration);
         return services;
     }
 

@@ -162,7 +162,7 @@ namespace ReadinessAnalyzers.Secrets
             var bytes = ConstantArrayLength(Unwrap(value));
             if (bytes >= MinimumNamedKeyBytes && IsKeyName(name))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, Unwrap(value).Syntax.GetLocation(), name, bytes + "-byte literal array"));
+                context.ReportDiagnostic(Diagnostic.Create(Rule, Unwrap(value)!.Syntax.GetLocation(), name, bytes + "-byte literal array"));
             }
         }
 
@@ -261,7 +261,7 @@ namespace ReadinessAnalyzers.Secrets
                 return text.Length > 0 ? new Material(hardcoded, text, 0) : default;
             }
 
-            value = Unwrap(value);
+            value = Unwrap(value)!;
             if (value.ConstantValue.HasValue && value.ConstantValue.Value is string constant)
             {
                 // A named constant: report where the key is used, the declaration may be in another file.
@@ -349,8 +349,6 @@ namespace ReadinessAnalyzers.Secrets
                 }
             }
         }
-
-        private static IOperation Unwrap(IOperation operation) => Unwrap((IOperation?)operation)!;
 
         private readonly struct Material
         {

@@ -26,7 +26,7 @@ namespace ReadinessAnalyzers.Secrets
         {
             Names = names;
             PlaceholderPatterns = placeholderPatterns;
-            TestPathGlobs = testPathGlobs;
+            TestFolders = testPathGlobs;
             MinimumEntropy = entropyThreshold;
         }
 
@@ -36,7 +36,7 @@ namespace ReadinessAnalyzers.Secrets
         /// <summary>Wildcard patterns (<c>*-change-me</c>) of values that are placeholders, not secrets.</summary>
         public string[] PlaceholderPatterns { get; }
 
-        public string[] TestPathGlobs { get; }
+        public string[] TestFolders { get; }
 
         /// <summary>Minimum Shannon entropy (bits per character) of a credential-named value; 0 when not set.</summary>
         public double MinimumEntropy { get; }
@@ -63,7 +63,7 @@ namespace ReadinessAnalyzers.Secrets
                 return false;
             }
 
-            foreach (var glob in TestPathGlobs)
+            foreach (var glob in TestFolders)
             {
                 if (Wildcard.IsPathMatch(path!, glob))
                 {
