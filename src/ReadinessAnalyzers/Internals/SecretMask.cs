@@ -14,7 +14,7 @@ namespace ReadinessAnalyzers.Internals
                 return "…(0 chars)";
             }
 
-                        var shown = value.Length >= 16 ? 4 : 0;
+            var shown = value.Length >= 16 ? 4 : 0;
             return value.Substring(0, shown) + "…(" + value.Length + " chars)";
         }
     }
