@@ -7,8 +7,9 @@ namespace ReadinessAnalyzers.Secrets
     {
         /// <summary>Passwords embedded in database/cache/broker connection strings and URIs: RDY1003's, not RDY1004's.</summary>
         public static bool IsConnectionStringPassword(SecretFormat format)
-            => format.Id.IndexOf("connection-string", System.StringComparison.Ordinal) >= 0
-                || format.Id.IndexOf("uri-password", System.StringComparison.Ordinal) >= 0;
+            => format.Id.EndsWith("connection-string-password", System.StringComparison.Ordinal)
+                || format.Id.EndsWith("uri-password", System.StringComparison.Ordinal)
+                || format.Id == "redis-configuration-password";
 
         /// <summary>"a GitHub token", "an AWS access key".</summary>
         public static string Article(string name)
