@@ -11,6 +11,14 @@ namespace ReadinessAnalyzers.Internals.Secrets
     /// </summary>
     internal static class SecretFormatCatalog
     {
+        // Initialized before All: static initializers run in text order.
+        private static readonly string[] PasswordKeywords = { "password", "pwd" };
+
+        private static readonly string[] DatadogKeywords =
+        {
+            "datadog", "dd_api_key", "dd-api-key", "ddapikey", "dd_app_key", "dd-app-key", "ddappkey", "dd_application_key", "dd-application-key",
+        };
+
         public static readonly SecretFormat[] All = Build();
 
         private static SecretFormat[] Build()
@@ -47,7 +55,7 @@ namespace ReadinessAnalyzers.Internals.Secrets
                 Context("azure-logic-apps-signature", "Azure Logic Apps / Power Automate trigger URL signature", "Microsoft Azure", new[] { "sig=" },
                     StructuredMatchers.SharedAccessSignature(logicApps: true)),
                 Exact("azure-entra-client-secret", "Microsoft Entra ID (Azure AD) client secret", "Microsoft Azure", new[] { "Q~" },
-                    Around(TokenChars.Alnum | TokenChars.Underscore | TokenChars.Tilde | TokenChars.Dot | TokenChars.Dash, EntraClientSecret)),
+                    Around(TokenChars.Alnum | TokenChars.Underscore | TokenChars.Tilde | TokenChars.Dot | TokenChars.Dash, 41, EntraClientSecret)),
                 Context("azure-devops-pat", "Azure DevOps personal access token", "Microsoft Azure",
                     new[]
                     {
@@ -56,7 +64,7 @@ namespace ReadinessAnalyzers.Internals.Secrets
                     },
                     InLine(TokenChars.Base32Lower, 52, 52, (t, s, l) => HasLetterAndDigit(t, s, l) && TokenText.DistinctCount(t, s, l) >= 12)),
                 Exact("azure-devops-pat-v2", "Azure DevOps personal access token", "Microsoft Azure", new[] { "AZDO" },
-                    Around(TokenChars.Alnum, (t, s, l) => l == 84 && string.CompareOrdinal(t, s + 76, "AZDO", 0, 4) == 0
+                    Around(TokenChars.Alnum, 85, (t, s, l) => l == 84 && string.CompareOrdinal(t, s + 76, "AZDO", 0, 4) == 0
                         && !TokenText.LooksFake(t, s, 76))),
                 Context("azure-ai-services-key", "Azure AI services (Cognitive Services / Azure OpenAI) key", "Microsoft Azure",
                     new[] { "cognitiveservices.azure.com", "openai.azure.com", "api.cognitive.microsoft.com", "azure_openai", "azureopenai", "cognitive_services" },
@@ -124,10 +132,10 @@ namespace ReadinessAnalyzers.Internals.Secrets
                     TokenChars.LowerAlnum | TokenChars.Underscore, 16, 16, null, tail: BraintreeTail),
 
                 // ------------------------------------------------------------ AI
-                Exact("openai-project-key", "OpenAI project API key", "OpenAI", new[] { "T3BlbkFJ" }, Around(TokenChars.Base64Url, OpenAi("sk-proj-"))),
-                Exact("openai-service-account-key", "OpenAI service account key", "OpenAI", new[] { "T3BlbkFJ" }, Around(TokenChars.Base64Url, OpenAi("sk-svcacct-"))),
-                Exact("openai-admin-key", "OpenAI admin key", "OpenAI", new[] { "T3BlbkFJ" }, Around(TokenChars.Base64Url, OpenAi("sk-admin-"))),
-                Exact("openai-api-key", "OpenAI API key (legacy user key)", "OpenAI", new[] { "T3BlbkFJ" }, Around(TokenChars.Base64Url, OpenAiLegacy)),
+                Exact("openai-project-key", "OpenAI project API key", "OpenAI", new[] { "T3BlbkFJ" }, Around(TokenChars.Base64Url, 200, OpenAi("sk-proj-"))),
+                Exact("openai-service-account-key", "OpenAI service account key", "OpenAI", new[] { "T3BlbkFJ" }, Around(TokenChars.Base64Url, 200, OpenAi("sk-svcacct-"))),
+                Exact("openai-admin-key", "OpenAI admin key", "OpenAI", new[] { "T3BlbkFJ" }, Around(TokenChars.Base64Url, 200, OpenAi("sk-admin-"))),
+                Exact("openai-api-key", "OpenAI API key (legacy user key)", "OpenAI", new[] { "T3BlbkFJ" }, Around(TokenChars.Base64Url, 200, OpenAiLegacy)),
                 Prefixed("anthropic-api-key", "Anthropic API key", "Anthropic", new[] { "sk-ant-api03-" }, TokenChars.Base64Url, 95, 95,
                     Body(13, EndsWithAA)),
                 Prefixed("anthropic-admin-key", "Anthropic admin API key", "Anthropic", new[] { "sk-ant-admin01-" }, TokenChars.Base64Url, 95, 95,
@@ -182,7 +190,7 @@ namespace ReadinessAnalyzers.Internals.Secrets
                     InLine(TokenChars.Alnum | TokenChars.Dot, 26, 26, (t, s, l) => t[s] == 's' && t[s + 1] == '.' && TokenText.All(t, s + 2, 24, TokenChars.Alnum)
                         && TokenText.Contains(t, s + 2, 24, TokenChars.Upper) && TokenText.Contains(t, s + 2, 24, TokenChars.Lower))),
                 Exact("terraform-cloud-token", "Terraform Cloud / HCP Terraform API token", "HashiCorp", new[] { ".atlasv1." },
-                    Around(TokenChars.Base64Url | TokenChars.Dot | TokenChars.Equals, TerraformToken)),
+                    Around(TokenChars.Base64Url | TokenChars.Dot | TokenChars.Equals, 100, TerraformToken)),
                 Prefixed("pulumi-access-token", "Pulumi access token", "Pulumi", new[] { "pul-" }, TokenChars.HexLower, 40, 40),
                 Prefixed("doppler-personal-token", "Doppler personal token", "Doppler", new[] { "dp.pt." }, TokenChars.Alnum, 40, 44),
                 Prefixed("doppler-service-token", "Doppler service token", "Doppler", new[] { "dp.st." }, TokenChars.Alnum | TokenChars.Dot | TokenChars.Underscore | TokenChars.Dash,
@@ -214,7 +222,7 @@ namespace ReadinessAnalyzers.Internals.Secrets
                 Prefixed("newrelic-user-api-key", "New Relic user API key", "New Relic", new[] { "NRAK-" }, TokenChars.UpperAlnum, 27, 27),
                 Prefixed("newrelic-insert-key", "New Relic Insights insert key", "New Relic", new[] { "NRII-" }, TokenChars.Alnum | TokenChars.Dash, 32, 32),
                 Exact("newrelic-license-key", "New Relic license (ingest) key", "New Relic", new[] { "NRAL" },
-                    Around(TokenChars.Alnum, (t, s, l) => l == 40 && string.CompareOrdinal(t, s + 36, "NRAL", 0, 4) == 0
+                    Around(TokenChars.Alnum, 41, (t, s, l) => l == 40 && string.CompareOrdinal(t, s + 36, "NRAL", 0, 4) == 0
                         && TokenText.All(t, s, 36, TokenChars.LowerAlnum) && HasLetterAndDigit(t, s, 36))),
                 Prefixed("dynatrace-api-token", "Dynatrace API token", "Dynatrace", new[] { "dt0c01." }, TokenChars.UpperAlnum | TokenChars.Dot, 89, 89,
                     Body(7, (t, s, l) => t[s + 24] == '.' && TokenText.All(t, s, 24, TokenChars.UpperAlnum) && TokenText.All(t, s + 25, 64, TokenChars.UpperAlnum))),
@@ -262,13 +270,6 @@ namespace ReadinessAnalyzers.Internals.Secrets
 
             return formats.ToArray();
         }
-
-        private static readonly string[] PasswordKeywords = { "password", "pwd" };
-
-        private static readonly string[] DatadogKeywords =
-        {
-            "datadog", "dd_api_key", "dd-api-key", "ddapikey", "dd_app_key", "dd-app-key", "ddappkey", "dd_application_key", "dd-application-key",
-        };
 
         // ---------------------------------------------------------------- builders
 

@@ -145,7 +145,9 @@ namespace ReadinessAnalyzers.Internals.Secrets
         /// </summary>
         private static void Add(List<SecretMatch> matches, int firstOwn, SecretMatch match)
         {
-            for (var i = firstOwn; i < matches.Count; i++)
+            // Overlaps come from nearby keywords, so only the latest matches are compared: linear on hostile input.
+            var floor = Math.Max(firstOwn, matches.Count - RecentMatches);
+            for (var i = floor; i < matches.Count; i++)
             {
                 var other = matches[i];
                 if (Overlap(other, match)
@@ -156,7 +158,7 @@ namespace ReadinessAnalyzers.Internals.Secrets
                 }
             }
 
-            for (var i = matches.Count - 1; i >= firstOwn; i--)
+            for (var i = matches.Count - 1; i >= floor; i--)
             {
                 if (Overlap(matches[i], match))
                 {
@@ -166,6 +168,8 @@ namespace ReadinessAnalyzers.Internals.Secrets
 
             matches.Add(match);
         }
+
+        private const int RecentMatches = 32;
 
         private static bool Overlap(SecretMatch a, SecretMatch b) => a.Start < b.End && b.Start < a.End;
     }

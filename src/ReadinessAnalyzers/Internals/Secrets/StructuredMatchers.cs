@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace ReadinessAnalyzers.Internals.Secrets
 {
@@ -50,20 +51,15 @@ namespace ReadinessAnalyzers.Internals.Secrets
                     return 0;
                 }
 
-                Segment(text, keywordStart, regionStart, regionEnd, out var segmentStart, out var segmentEnd);
-                if (Classify(text, keywordStart, segmentStart, segmentEnd) != kind)
-                {
-                    return 0;
-                }
-
-                i = SkipSpaces(text, i + 1, segmentEnd);
+                // The value first (cheap, and most Password= in code have none), the kind of connection string after.
+                i = SkipSpaces(text, i + 1, regionEnd);
+                var ceiling = Math.Min(regionEnd, i + 512);
                 int valueStart;
                 int valueEnd;
-                if (i < segmentEnd && (text[i] == '\'' || (text[i] == '"' && i + 1 < segmentEnd)))
+                if (i < ceiling && text[i] == '\'')
                 {
-                    var quote = text[i];
                     valueStart = i + 1;
-                    valueEnd = text.IndexOf(quote, valueStart, segmentEnd - valueStart);
+                    valueEnd = text.IndexOf('\'', valueStart, ceiling - valueStart);
                     if (valueEnd < 0)
                     {
                         return 0;
@@ -73,7 +69,8 @@ namespace ReadinessAnalyzers.Internals.Secrets
                 {
                     valueStart = i;
                     valueEnd = i;
-                    while (valueEnd < segmentEnd && text[valueEnd] != ';' && !(kind == ConnectionKind.Redis && text[valueEnd] == ','))
+                    while (valueEnd < ceiling && text[valueEnd] != ';' && !IsSegmentDelimiter(text[valueEnd])
+                        && !(kind == ConnectionKind.Redis && text[valueEnd] == ','))
                     {
                         valueEnd++;
                     }
@@ -84,8 +81,42 @@ namespace ReadinessAnalyzers.Internals.Secrets
                     }
                 }
 
+                if (valueEnd <= valueStart || ClassifyOnce(text, keywordStart, regionStart, regionEnd) != kind)
+                {
+                    return 0;
+                }
+
                 return AcceptValue(text, valueStart, valueEnd, out start);
             };
+
+        [ThreadStatic]
+        private static string? classifiedText;
+
+        [ThreadStatic]
+        private static int classifiedKeyword;
+
+        [ThreadStatic]
+        private static int classifiedRegion;
+
+        [ThreadStatic]
+        private static ConnectionKind classifiedKind;
+
+        /// <summary>The five connection-string formats share a keyword: classify each hit once, not five times.</summary>
+        private static ConnectionKind ClassifyOnce(string text, int keyword, int regionStart, int regionEnd)
+        {
+            var region = regionStart ^ (regionEnd << 1);
+            if (ReferenceEquals(classifiedText, text) && classifiedKeyword == keyword && classifiedRegion == region)
+            {
+                return classifiedKind;
+            }
+
+            Segment(text, keyword, regionStart, regionEnd, out var segmentStart, out var segmentEnd);
+            classifiedKind = Classify(text, keyword, segmentStart, segmentEnd);
+            classifiedText = text;
+            classifiedKeyword = keyword;
+            classifiedRegion = region;
+            return classifiedKind;
+        }
 
         private static int AcceptValue(string text, int valueStart, int valueEnd, out int start)
         {
@@ -114,14 +145,14 @@ namespace ReadinessAnalyzers.Internals.Secrets
         /// <summary>The delimited string around a position: back and forth to a quote, a line break, an XML bracket or a backtick.</summary>
         private static void Segment(string text, int index, int regionStart, int regionEnd, out int segmentStart, out int segmentEnd)
         {
-            var floor = Math.Max(regionStart, index - 1024);
+            var floor = Math.Max(regionStart, index - 384);
             segmentStart = index;
             while (segmentStart > floor && !IsSegmentDelimiter(text[segmentStart - 1]))
             {
                 segmentStart--;
             }
 
-            var ceiling = Math.Min(regionEnd, index + 1024);
+            var ceiling = Math.Min(regionEnd, index + 384);
             segmentEnd = index;
             while (segmentEnd < ceiling && !IsSegmentDelimiter(text[segmentEnd]))
             {
@@ -156,30 +187,80 @@ namespace ReadinessAnalyzers.Internals.Secrets
             "address=", "addr=",
         };
 
+        /// <summary>MySQL and PostgreSQL markers are decisive; SQL Server keys are also accepted by the others; generic last.</summary>
+        private static readonly ConnectionKind[] KindsBySpecificity =
+        {
+            ConnectionKind.MySql, ConnectionKind.PostgreSql, ConnectionKind.SqlServer, ConnectionKind.Generic,
+        };
+
+        /// <summary>The markers by their first character, so that a segment is classified in one pass.</summary>
+        private static readonly KeyValuePair<string, ConnectionKind>[][] MarkersByFirstChar = BuildMarkers();
+
+        private static KeyValuePair<string, ConnectionKind>[][] BuildMarkers()
+        {
+            var lists = new List<KeyValuePair<string, ConnectionKind>>[128];
+            void AddAll(string[] markers, ConnectionKind kind)
+            {
+                foreach (var marker in markers)
+                {
+                    (lists[marker[0]] ??= new List<KeyValuePair<string, ConnectionKind>>()).Add(new KeyValuePair<string, ConnectionKind>(marker, kind));
+                }
+            }
+
+            AddAll(RedisMarkers, ConnectionKind.Redis);
+            AddAll(MySqlMarkers, ConnectionKind.MySql);
+            AddAll(PostgreSqlMarkers, ConnectionKind.PostgreSql);
+            AddAll(SqlServerMarkers, ConnectionKind.SqlServer);
+            AddAll(GenericMarkers, ConnectionKind.Generic);
+            var table = new KeyValuePair<string, ConnectionKind>[128][];
+            for (var c = 0; c < 128; c++)
+            {
+                table[c] = lists[c]?.ToArray() ?? Array.Empty<KeyValuePair<string, ConnectionKind>>();
+            }
+
+            return table;
+        }
+
         /// <summary>Tells the kind of connection string the Password= at <paramref name="keyword"/> belongs to (None: not one).</summary>
         internal static ConnectionKind Classify(string text, int keyword, int segmentStart, int segmentEnd)
         {
-            if ((keyword > segmentStart && text[keyword - 1] == ',') || ContainsAny(text, RedisMarkers, segmentStart, segmentEnd))
+            var found = 0;
+            for (var i = segmentStart; i < segmentEnd; i++)
+            {
+                var c = text[i];
+                if (c >= 'A' && c <= 'Z')
+                {
+                    c = (char)(c + 32);
+                }
+
+                if (c >= 128)
+                {
+                    continue;
+                }
+
+                foreach (var marker in MarkersByFirstChar[c])
+                {
+                    if (TokenText.AtIgnoreCase(text, i, segmentEnd, marker.Key))
+                    {
+                        found |= 1 << (int)marker.Value;
+                    }
+                }
+            }
+
+            if ((keyword > segmentStart && text[keyword - 1] == ',') || (found & (1 << (int)ConnectionKind.Redis)) != 0)
             {
                 return ConnectionKind.Redis;
             }
 
-            if (ContainsAny(text, MySqlMarkers, segmentStart, segmentEnd))
+            foreach (var kind in KindsBySpecificity)
             {
-                return ConnectionKind.MySql;
+                if ((found & (1 << (int)kind)) != 0)
+                {
+                    return kind;
+                }
             }
 
-            if (ContainsAny(text, PostgreSqlMarkers, segmentStart, segmentEnd))
-            {
-                return ConnectionKind.PostgreSql;
-            }
-
-            if (ContainsAny(text, SqlServerMarkers, segmentStart, segmentEnd))
-            {
-                return ConnectionKind.SqlServer;
-            }
-
-            return ContainsAny(text, GenericMarkers, segmentStart, segmentEnd) ? ConnectionKind.Generic : ConnectionKind.None;
+            return ConnectionKind.None;
         }
 
         private static bool ContainsAny(string text, string[] values, int from, int to)
@@ -290,7 +371,10 @@ namespace ReadinessAnalyzers.Internals.Secrets
                 }
 
                 var run = TokenText.RunLength(text, keywordEnd, regionEnd, TokenChars.Base64 | TokenChars.Equals, length + 1);
-                if (run != length || text[keywordEnd + length - 1] != '=' || !TokenText.EndsWord(text, keywordEnd + length, regionEnd, TokenChars.Base64)
+                // 64-byte keys end in "==", 32-byte keys in one '='.
+                var padding = length % 4 == 0 && length == 88 ? 2 : 1;
+                if (run != length || text[keywordEnd + length - 1] != '=' || (text[keywordEnd + length - 2] == '=') != (padding == 2)
+                    || !TokenText.EndsWord(text, keywordEnd + length, regionEnd, TokenChars.Base64)
                     || TokenText.LooksFake(text, keywordEnd, length) || IsWellKnownDevelopmentKey(text, keywordEnd, length))
                 {
                     return 0;
@@ -686,8 +770,7 @@ namespace ReadinessAnalyzers.Internals.Secrets
                 }
 
                 var bodyStart = labelEnd + 5;
-                var searchLength = Math.Min(65536, regionEnd - bodyStart);
-                var endMarker = searchLength > 0 ? text.IndexOf("-----END ", bodyStart, searchLength, StringComparison.Ordinal) : -1;
+                var endMarker = FindEndMarker(text, bodyStart, Math.Min(regionEnd, bodyStart + 65536));
                 if (endMarker < 0)
                 {
                     return 0;
@@ -719,7 +802,46 @@ namespace ReadinessAnalyzers.Internals.Secrets
                 return end - keywordStart;
             };
 
-        /// <summary>PuTTY-User-Key-File-2/3 with a Private-Lines: block.</summary>
+        [ThreadStatic]
+        private static string? endSearchText;
+
+        [ThreadStatic]
+        private static int endSearchFrom;
+
+        [ThreadStatic]
+        private static int endSearchTo;
+
+        [ThreadStatic]
+        private static int endSearchFound;
+
+        /// <summary>
+        /// The next "-----END " in [from, to), remembering the last search so that many BEGIN lines without an END do not
+        /// rescan the same text (linear, not quadratic, on hostile input).
+        /// </summary>
+        private static int FindEndMarker(string text, int from, int to)
+        {
+            if (ReferenceEquals(endSearchText, text) && from >= endSearchFrom)
+            {
+                if (endSearchFound >= from && endSearchFound + 9 <= to)
+                {
+                    return endSearchFound;
+                }
+
+                if (endSearchFound < 0 && to <= endSearchTo)
+                {
+                    return -1;
+                }
+            }
+
+            var found = to - from > 0 ? text.IndexOf("-----END ", from, to - from, StringComparison.Ordinal) : -1;
+            endSearchText = text;
+            endSearchFrom = from;
+            endSearchTo = to;
+            endSearchFound = found;
+            return found;
+        }
+
+        /// <summary>PuTTY-User-Key-File-2/3 with its Private-Lines: block: from the header to the last private line.</summary>
         public static int PuttyKey(string text, int keywordStart, int keywordEnd, int regionStart, int regionEnd, out int start)
         {
             start = keywordStart;
@@ -730,32 +852,36 @@ namespace ReadinessAnalyzers.Internals.Secrets
                 return 0;
             }
 
-            var i = lines + 14;
-            while (i < limit && (text[i] == ' ' || TokenText.In(text[i], TokenChars.Digit)))
+            var i = SkipSpaces(text, lines + 14, limit);
+            var count = 0;
+            while (i < limit && text[i] >= '0' && text[i] <= '9' && count < 1000)
             {
+                count = count * 10 + text[i] - '0';
                 i++;
             }
 
             var base64 = 0;
             var bodyStart = i;
-            while (i < limit && (TokenText.In(text[i], TokenChars.Base64 | TokenChars.Equals) || char.IsWhiteSpace(text[i]) || text[i] == '\\'))
+            for (var line = 0; line < count; line++)
             {
-                if (TokenText.In(text[i], TokenChars.Base64))
+                while (i < limit && (text[i] == '\r' || text[i] == '\n'))
                 {
-                    base64++;
+                    i++;
                 }
 
-                i++;
+                var lineLength = TokenText.RunLength(text, i, limit, TokenChars.Base64 | TokenChars.Equals, 1024);
+                if (lineLength == 0)
+                {
+                    return 0;
+                }
+
+                base64 += lineLength;
+                i += lineLength;
             }
 
-            if (base64 < 40 || TokenText.DistinctCount(text, bodyStart, i - bodyStart) < 20)
+            if (count == 0 || base64 < 40 || TokenText.DistinctCount(text, bodyStart, i - bodyStart) < 20)
             {
                 return 0;
-            }
-
-            while (i > bodyStart && (char.IsWhiteSpace(text[i - 1]) || text[i - 1] == '\\'))
-            {
-                i--;
             }
 
             return i - keywordStart;
@@ -833,7 +959,7 @@ namespace ReadinessAnalyzers.Internals.Secrets
                 }
 
                 var floor = Math.Max(regionStart, keywordStart - 1024);
-                var element = text.LastIndexOf('<', keywordStart, keywordStart - floor);
+                var element = text.LastIndexOf('<', keywordStart, keywordStart - floor + 1);
                 return element >= 0 && TokenText.AtIgnoreCase(text, element + 1, regionEnd, "machinekey") ? length : 0;
             };
 
@@ -843,7 +969,7 @@ namespace ReadinessAnalyzers.Internals.Secrets
             start = 0;
             var limit = Math.Min(regionEnd, keywordEnd + 512);
             var elementEnd = text.IndexOf('>', keywordEnd, limit - keywordEnd);
-            var elementStart = text.LastIndexOf('<', keywordStart, keywordStart - Math.Max(regionStart, keywordStart - 256));
+            var elementStart = text.LastIndexOf('<', keywordStart, keywordStart - Math.Max(regionStart, keywordStart - 256) + 1);
             if (elementEnd < 0 || elementStart < 0)
             {
                 return 0;

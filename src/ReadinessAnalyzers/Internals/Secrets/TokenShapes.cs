@@ -11,8 +11,6 @@ namespace ReadinessAnalyzers.Internals.Secrets
     /// </summary>
     internal static class TokenShapes
     {
-        private const int MaxWalk = 1024;
-
         /// <summary>prefix + body: the keyword is the prefix; the body is a run of <paramref name="body"/> of length [min, max].</summary>
         public static SecretMatcher Prefixed(TokenChars body, int min, int max, TokenCheck? check = null, bool padding = false) =>
             (string text, int keywordStart, int keywordEnd, int regionStart, int regionEnd, out int start) =>
@@ -49,17 +47,17 @@ namespace ReadinessAnalyzers.Internals.Secrets
             };
 
         /// <summary>A token that contains its keyword somewhere inside: the maximal run of <paramref name="set"/> around it.</summary>
-        public static SecretMatcher Around(TokenChars set, TokenCheck check) =>
+        public static SecretMatcher Around(TokenChars set, int maxLength, TokenCheck check) =>
             (string text, int keywordStart, int keywordEnd, int regionStart, int regionEnd, out int start) =>
             {
-                var floor = Math.Max(regionStart, keywordStart - MaxWalk);
+                var floor = Math.Max(regionStart, keywordStart - maxLength);
                 start = keywordStart;
                 while (start > floor && TokenText.In(text[start - 1], set))
                 {
                     start--;
                 }
 
-                var ceiling = Math.Min(regionEnd, keywordEnd + MaxWalk);
+                var ceiling = Math.Min(regionEnd, keywordEnd + maxLength);
                 var end = keywordEnd;
                 while (end < ceiling && TokenText.In(text[end], set))
                 {
