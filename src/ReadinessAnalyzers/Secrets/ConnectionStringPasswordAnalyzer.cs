@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -41,9 +40,8 @@ namespace ReadinessAnalyzers.Secrets
                 start.RegisterSyntaxNodeAction(
                     context =>
                     {
-                        var found = new List<LiteralSecret>();
-                        LiteralSecretScan.Scan(context.Node, found);
-                        if (found.Count == 0)
+                        var found = LiteralSecretScan.Scan(context.Node);
+                        if (found is null)
                         {
                             return;
                         }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -34,9 +33,8 @@ namespace ReadinessAnalyzers.Secrets
                 start.RegisterSyntaxNodeAction(
                     context =>
                     {
-                        List<LiteralSecret>? found = null;
-                        LiteralSecretScan.Scan(context.Node, found = new List<LiteralSecret>());
-                        if (found.Count == 0)
+                        var found = LiteralSecretScan.Scan(context.Node);
+                        if (found is null)
                         {
                             return;
                         }

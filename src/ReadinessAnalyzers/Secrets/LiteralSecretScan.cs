@@ -44,8 +44,11 @@ namespace ReadinessAnalyzers.Secrets
         /// <summary>Shorter text cannot hold a secret of any known format.</summary>
         private const int MinimumLength = 8;
 
-        /// <summary>Adds the secrets of the literal <paramref name="node"/> to <paramref name="found"/>.</summary>
-        public static void Scan(SyntaxNode node, List<LiteralSecret> found)
+        /// <summary>
+        /// The secrets of the literal <paramref name="node"/>, or null (nothing is allocated for a literal without a
+        /// candidate, i.e. almost all of them).
+        /// </summary>
+        public static List<LiteralSecret>? Scan(SyntaxNode node)
         {
             SyntaxToken token;
             switch (node)
@@ -57,21 +60,23 @@ namespace ReadinessAnalyzers.Secrets
                     token = text.TextToken;
                     break;
                 default:
-                    return;
+                    return null;
             }
 
             var value = token.ValueText;
             if (value is null || value.Length < MinimumLength || !SecretFormatScanner.MayContainSecret(value))
             {
-                return;
+                return null;
             }
 
             var matches = new List<SecretMatch>();
             SecretFormatScanner.Scan(value, matches);
             if (matches.Count == 0)
             {
-                return;
+                return null;
             }
+
+            var found = new List<LiteralSecret>(matches.Count);
 
             var tokenText = token.Text;
             var tree = node.SyntaxTree;
@@ -84,6 +89,8 @@ namespace ReadinessAnalyzers.Secrets
                 var span = offset >= 0 ? new TextSpan(token.SpanStart + offset, secret.Length) : token.Span;
                 found.Add(new LiteralSecret(match, secret, Location.Create(tree, span)));
             }
+
+            return found;
         }
     }
 }

@@ -74,14 +74,22 @@ namespace ReadinessAnalyzers.Secrets
             return false;
         }
 
-        /// <summary>Options of a C# file.</summary>
+        /// <summary>Options of a C# file, read once per file and rule.</summary>
         public static SecretOptions For(Cache cache, AnalyzerOptions options, SyntaxTree tree, string ruleId)
-            => cache.Get(
+        {
+            if (cache.ByTree.TryGetValue(tree, out var known))
+            {
+                return known;
+            }
+
+            var read = cache.Get(
                 RuleOptions.Get(options, tree, ruleId, ExtraCredentialWords),
                 RuleOptions.Get(options, tree, ruleId, ExcludedNames),
                 RuleOptions.Get(options, tree, ruleId, ExtraPlaceholderPatterns),
                 RuleOptions.Get(options, tree, ruleId, TestPathGlobs),
                 RuleOptions.Get(options, tree, ruleId, EntropyThreshold));
+            return cache.ByTree.GetOrAdd(tree, read);
+        }
 
         /// <summary>Options of an additional file.</summary>
         public static SecretOptions For(Cache cache, AnalyzerOptions options, AdditionalText file, string ruleId)
@@ -120,6 +128,9 @@ namespace ReadinessAnalyzers.Secrets
         /// </summary>
         internal sealed class Cache
         {
+            /// <summary>Per C# file (one cache belongs to one analyzer, so to one rule ID).</summary>
+            public readonly ConcurrentDictionary<SyntaxTree, SecretOptions> ByTree = new ConcurrentDictionary<SyntaxTree, SecretOptions>();
+
             private readonly ConcurrentDictionary<string, SecretOptions> _byText = new ConcurrentDictionary<string, SecretOptions>(StringComparer.Ordinal);
             private SecretOptions? _default;
 
