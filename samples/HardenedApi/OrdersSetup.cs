@@ -10,6 +10,7 @@ public static class OrdersSetup
         CorsSetup.AddCorsPolicies(services, configuration, environment);
         CookiesSetup.AddCookieServices(services);
         LoggingSetup.AddLoggingServices(services, environment);
+        SecretsSetup.AddSecretServices(services, configuration);
         return services;
     }
 

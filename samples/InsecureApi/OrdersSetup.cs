@@ -10,6 +10,7 @@ public static class OrdersSetup
         CorsSetup.AddCorsPolicies(services);
         CookiesSetup.AddCookieServices(services);
         LoggingSetup.AddLoggingServices(services, configuration);
+        SecretsSetup.AddSecretServices(services, configuration);
         return services;
     }
 

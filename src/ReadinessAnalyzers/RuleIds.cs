@@ -6,6 +6,12 @@ namespace ReadinessAnalyzers
     public static class RuleIds
     {
         // Secrets (RDY1xxx)
+        public const string HardcodedCredential = "RDY1001";
+        public const string HardcodedCryptographicKey = "RDY1002";
+        public const string ConnectionStringWithPassword = "RDY1003";
+        public const string KnownSecretFormatInCode = "RDY1004";
+        public const string SecretInConfigurationFile = "RDY1005";
+        public const string SecretInTestFile = "RDY1006";
 
         // Cors (RDY2xxx)
         public const string AnyOriginAllowed = "RDY2001";

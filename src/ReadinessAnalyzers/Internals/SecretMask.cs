@@ -1,7 +1,9 @@
 namespace ReadinessAnalyzers.Internals
 {
     /// <summary>
-    /// The only form in which a secret value may leave an analyzer: a short prefix, an ellipsis and the length.
+    /// The only form in which a secret value may leave an analyzer: the first 4 characters, an ellipsis and the length
+    /// (<c>ghp_…(40 chars)</c>). A value shorter than 16 characters shows no prefix at all: 4 characters of a short
+    /// password give too much of it away.
     /// </summary>
     internal static class SecretMask
     {
@@ -12,8 +14,7 @@ namespace ReadinessAnalyzers.Internals
                 return "…(0 chars)";
             }
 
-            // Short values reveal too much through a prefix: show none of them.
-            var shown = value.Length >= 16 ? 4 : value.Length >= 8 ? 2 : 0;
+            var shown = value.Length >= 16 ? 4 : 0;
             return value.Substring(0, shown) + "…(" + value.Length + " chars)";
         }
     }

@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using ReadinessAnalyzers.Internals.Secrets;
+
+namespace ReadinessAnalyzers.Secrets
+{
+    /// <summary>
+    /// The decisions the Secrets rules share about C# values: which expressions are hardcoded text, which text is a
+    /// credential rather than a label, a key path or a variable name, and which rule owns a value.
+    /// </summary>
+    internal static class SecretLiterals
+    {
+        /// <summary>
+        /// The hardcoded string inside <paramref name="value"/>: a literal, an interpolation without holes, a
+        /// concatenation of literals, or the literal fallback of <c>??</c> / <c>?:</c>. Named constants are not
+        /// returned (they are reported where they are declared); <c>nameof</c> is never a secret.
+        /// </summary>
+        public static IOperation? FindHardcoded(IOperation? value)
+        {
+            for (var depth = 0; value != null && depth < 8; depth++)
+            {
+                switch (value)
+                {
+                    case IConversionOperation conversion:
+                        value = conversion.Operand;
+                        continue;
+                    case IParenthesizedOperation parenthesized:
+                        value = parenthesized.Operand;
+                        continue;
+                    case ILiteralOperation literal:
+                        return literal.ConstantValue.HasValue && literal.ConstantValue.Value is string ? literal : null;
+                    case IInterpolatedStringOperation interpolated:
+                        return interpolated.ConstantValue.HasValue && interpolated.ConstantValue.Value is string ? interpolated : null;
+                    case IBinaryOperation binary:
+                        return binary.OperatorKind == BinaryOperatorKind.Add && binary.ConstantValue.HasValue
+                            && binary.ConstantValue.Value is string && IsLiteralText(binary) ? binary : null;
+                    case ICoalesceOperation coalesce:
+                        // config["Db:Password"] ?? "…": a hardcoded fallback is a hardcoded secret.
+                        value = coalesce.WhenNull;
+                        continue;
+                    case IConditionalOperation conditional:
+                        return FindHardcoded(conditional.WhenTrue) ?? FindHardcoded(conditional.WhenFalse);
+                    default:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsLiteralText(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    return IsLiteralText(conversion.Operand);
+                case IParenthesizedOperation parenthesized:
+                    return IsLiteralText(parenthesized.Operand);
+                case ILiteralOperation _:
+                case IInterpolatedStringOperation _:
+                    return true;
+                case IBinaryOperation binary:
+                    return IsLiteralText(binary.LeftOperand) && IsLiteralText(binary.RightOperand);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// True when <paramref name="value"/>, stored under the credential name <paramref name="name"/>, is a credential:
+        /// secret-looking for the engine (long enough, mixed characters, not a placeholder, sentence, path, URL, format
+        /// string or dotted name), not a configuration key path or an environment variable name (with digits, which the
+        /// engine's name test leaves out), not the name itself, and above the user's entropy threshold.
+        /// </summary>
+        public static bool IsCredentialValue(string value, string name, SecretOptions options)
+        {
+            if (!SecretValues.LooksLikeSecret(value) || options.IsUserPlaceholder(value))
+            {
+                return false;
+            }
+
+            if (IsKeyPath(value) || IsEnvironmentVariableName(value) || string.Equals(value, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            return options.MinimumEntropy <= 0 || SecretValues.ShannonEntropy(value) >= options.MinimumEntropy;
+        }
+
+        /// <summary>
+        /// True when another Secrets rule reports this text with a more precise message: a provider-format secret
+        /// (RDY1004) or a connection string with a password (RDY1003).
+        /// </summary>
+        public static bool BelongsToAnotherRule(string text)
+        {
+            if (!SecretFormatScanner.MayContainSecret(text))
+            {
+                return false;
+            }
+
+            var matches = new List<SecretMatch>();
+            SecretFormatScanner.Scan(text, matches);
+            return matches.Count > 0;
+        }
+
+        /// <summary>"Jwt:Key", "ConnectionStrings:Default", "Smtp__Password": a configuration path, not its value.</summary>
+        private static bool IsKeyPath(string value)
+        {
+            var separators = 0;
+            for (var i = 0; i < value.Length; i++)
+            {
+                var c = value[i];
+                if (c == ':')
+                {
+                    if (i == 0 || i == value.Length - 1 || value[i - 1] == ':')
+                    {
+                        return false;
+                    }
+
+                    separators++;
+                }
+                else if (!(char.IsLetterOrDigit(c) || c == '_' || c == '.' || c == '-'))
+                {
+                    return false;
+                }
+            }
+
+            // "Smtp__Password" (the environment-variable form of a path) counts too.
+            return (separators > 0 || value.IndexOf("__", StringComparison.Ordinal) > 0) && char.IsLetter(value[0]);
+        }
+
+        /// <summary>"DB_PASSWORD", "JWT_SIGNING_KEY": the variable's name, passed to GetEnvironmentVariable.</summary>
+        private static bool IsEnvironmentVariableName(string value)
+        {
+            if (!char.IsUpper(value[0]) || value.IndexOf('_') < 0)
+            {
+                return false;
+            }
+
+            foreach (var c in value)
+            {
+                if (!(char.IsUpper(c) || char.IsDigit(c) || c == '_'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

@@ -1,0 +1,278 @@
+using ReadinessAnalyzers.Secrets;
+using Verification = ReadinessAnalyzers.Tests.Verification;
+using Verify = ReadinessAnalyzers.Tests.Verification.CSharpAnalyzerVerifier<ReadinessAnalyzers.Secrets.HardcodedCredentialAnalyzer>;
+
+namespace ReadinessAnalyzers.Tests.Secrets;
+
+public class HardcodedCredentialAnalyzerTests
+{
+    private const string ConnectionStringBuilderStub = """
+        namespace Microsoft.Data.SqlClient
+        {
+            public sealed class SqlConnectionStringBuilder : System.Data.Common.DbConnectionStringBuilder
+            {
+                public string Password { get; set; } = "";
+                public string UserID { get; set; } = "";
+            }
+        }
+        """;
+
+    [Fact]
+    public Task ConstFieldIsReported() => Verify.VerifyAnalyzerAsync("""
+        public static class PaymentSettings
+        {
+            public const string ApiKey = [|"k8Jd93hQz71LmX0p"|];
+        }
+        """);
+
+    [Fact]
+    public Task PropertyInitializerAndLocalAreReported() => Verify.VerifyAnalyzerAsync("""
+        public class SmtpOptions
+        {
+            public string Password { get; set; } = [|"Tr0ub4dor&3x!"|];
+
+            public void Send()
+            {
+                var clientSecret = [|"q8Vn2mXr5Tz7wLk"|];
+                _ = clientSecret;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ParameterDefaultAndArgumentsAreReported() => Verify.VerifyAnalyzerAsync("""
+        using System.Net;
+
+        public static class Mailer
+        {
+            public static void Connect(string host, string password = [|"Xk29vLq7mPz!"|]) { }
+
+            public static void Run()
+            {
+                Connect("smtp.local", password: [|"P4ssw0rd-Smtp9"|]);
+                var credential = new NetworkCredential("orders", [|"Tr0ub4dor&3x"|]);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ObjectAnonymousAndDictionaryInitializersAreReported() => Verify.VerifyAnalyzerAsync("""
+        public class Client { public string? AccessToken { get; set; } }
+
+        public static class Setup
+        {
+            public static void Run()
+            {
+                var client = new Client { AccessToken = [|"tK9vQ2mXr7Lp4sWz"|] };
+                var anonymous = new { Password = [|"An0nym0us!Pw"|] };
+                var settings = new Dictionary<string, string?>
+                {
+                    ["Smtp:Password"] = [|"q8Vn2mXr5Tz"|],
+                };
+                var pairs = new Dictionary<string, string> { { "ApiKey", [|"Zk3mW8vN1qLx7Ty2"|] } };
+                settings.Add("Jwt:Key", [|"d9F2kLq81ZxV0aPw7TnB"|]);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ConfigurationIndexerWriteAndInMemoryCollectionAreReported() => Verify.VerifyAnalyzerAsync("""
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration["Jwt:Key"] = [|"d9F2kLq81ZxV0aPw7TnB"|];
+        builder.Configuration.AddInMemoryCollection(new[]
+        {
+            new KeyValuePair<string, string?>("Payments:ClientSecret", [|"cS7vB2nQ9xLm4kPw"|]),
+            KeyValuePair.Create<string, string?>("Smtp:Password", [|"Sm7pQ2vXr9Lz"|]),
+        });
+        """);
+
+    [Fact]
+    public Task ConnectionStringBuildersPasswordIsReported()
+    {
+        var test = new Verification.AnalyzerTest<HardcodedCredentialAnalyzer>
+        {
+            TestCode = """
+                using Microsoft.Data.SqlClient;
+                using Npgsql;
+
+                public static class Db
+                {
+                    public static void Build()
+                    {
+                        var sql = new SqlConnectionStringBuilder { UserID = "app", Password = [|"Sq7LpW2xV9mK"|] };
+                        var npgsql = new NpgsqlConnectionStringBuilder { Username = "app" };
+                        npgsql.Password = [|"Np4gS9vX2qLm"|];
+                        var generic = new System.Data.Common.DbConnectionStringBuilder();
+                        generic["Password"] = [|"Gn8rK2vQx5Lp"|];
+                    }
+                }
+                """,
+        };
+        test.Sources.Add(("/0/Stubs.cs", ConnectionStringBuilderStub));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task InterpolationWithoutHolesConcatenationAndFallbackAreReported() => Verify.VerifyAnalyzerAsync("""
+        var builder = WebApplication.CreateBuilder(args);
+        var dbPassword = [|$"Xk29vLq7mPz!"|];
+        var apiToken = [|"tK9vQ2mX" + "r7Lp4sWz"|];
+        var password = builder.Configuration["Db:Password"] ?? [|"Fa11back!Pw9"|];
+        """);
+
+    [Fact]
+    public Task MessageNamesTheTargetAndMasksTheValue() => Verify.VerifyAnalyzerAsync("""
+        public static class Settings
+        {
+            public static readonly string ClientSecret = {|#0:"cS7vB2nQ9xLm4kPwZ8"|};
+        }
+        """,
+        Verify.Diagnostic(RuleIds.HardcodedCredential).WithLocation(0)
+            .WithMessageContaining("'ClientSecret'").WithMessageContaining("cS7v…(18 chars)").WithMessageNotContaining("nQ9xLm"));
+
+    [Fact]
+    public Task InsideIsDevelopmentIsStillReported() => Verify.VerifyAnalyzerAsync("""
+        var builder = WebApplication.CreateBuilder(args);
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Configuration["Jwt:Key"] = [|"d9F2kLq81ZxV0aPw7TnB"|];
+        }
+        """);
+
+    [Fact]
+    public Task LabelsQuestionsAndMessagesAreNotReported() => Verify.VerifyAnalyzerAsync("""
+        using System.ComponentModel.DataAnnotations;
+
+        public class LoginModel
+        {
+            public const string PasswordLabel = "Password";
+            public const string PasswordKey = "Password";
+            private const string passwordQuestion = "What is your password?";
+            public string PasswordPrompt { get; } = "Please enter your password";
+            public string PasswordHint { get; } = "AtLeast8Characters!";
+
+            [Display(Name = "Password")]
+            public string Password { get; set; } = "";
+
+            public string PasswordError => "Password is required";
+        }
+        """);
+
+    [Fact]
+    public Task KeyPathsVariableNamesTemplatesAndNameofAreNotReported() => Verify.VerifyAnalyzerAsync("""
+        var builder = WebApplication.CreateBuilder(args);
+        string jwtKey = "Jwt:Key";
+        string dbPassword = "DB_PASSWORD";
+        string smtpPassword = "Smtp__Password";
+        string apiKeyV2 = "API_KEY_V2";
+        string token = "Bearer {0}";
+        string password = nameof(password);
+        var fromEnv = Environment.GetEnvironmentVariable("DB_PASSWORD");
+        var fromConfig = builder.Configuration["Jwt:Key"];
+        var secret = builder.Configuration.GetValue<string>("Payments:ClientSecret");
+        """);
+
+    [Fact]
+    public Task EmptyWhitespacePlaceholdersAndShortValuesAreNotReported() => Verify.VerifyAnalyzerAsync("""
+        public static class Defaults
+        {
+            public const string Password = "";
+            public const string ApiKey = "   ";
+            public const string ClientSecret = "changeme";
+            public const string AccessToken = "<your-token-here>";
+            public const string SigningKey = "${JWT_SIGNING_KEY}";
+            public const string SmtpPassword = "%SMTP_PASSWORD%";
+            public const string DbPassword = "{{ db_password }}";
+            public const string RefreshToken = "#{RefreshToken}#";
+            public const string Pin = "1234";
+            public const string Secret = "xxxxxxxxxxxx";
+            public const string UserSecretsId = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        }
+        """);
+
+    [Fact]
+    public Task NamedConstantsReferencedElsewhereAreReportedOnlyAtTheirDeclaration() => Verify.VerifyAnalyzerAsync("""
+        public class Client
+        {
+            private const string DefaultApiKey = [|"Zk3mW8vN1qLx7Ty2"|];
+            public string ApiKey { get; set; } = DefaultApiKey;
+        }
+        """);
+
+    [Fact]
+    public Task NonCredentialNamesAreNotReported() => Verify.VerifyAnalyzerAsync("""
+        public class Options
+        {
+            public string CacheKey { get; set; } = "Xk29vLq7mPz!";
+            public string TokenLifetime { get; set; } = "00:30:00";
+            public string ApiKeyHeaderName { get; set; } = "X-Api-Key-9f";
+            public string Description { get; set; } = "Tr0ub4dor&3x";
+        }
+        """);
+
+    [Fact]
+    public Task ExtraCredentialWordsAndExcludedNamesComeFromEditorConfig()
+    {
+        var test = new Verification.AnalyzerTest<HardcodedCredentialAnalyzer>
+        {
+            TestCode = """
+                public static class Settings
+                {
+                    public const string DbKennwort = [|"Xk29vLq7mPz!"|];
+                    public const string LegacySecret = "Zk3mW8vN1qLx7Ty2";
+                }
+                """,
+            EditorConfig = "RDY1001.extra_credential_words = kennwort\nreadiness.excluded_names = LegacySecret\n",
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task ExtraPlaceholderPatternsAndEntropyThresholdComeFromEditorConfig()
+    {
+        var test = new Verification.AnalyzerTest<HardcodedCredentialAnalyzer>
+        {
+            TestCode = """
+                public static class Settings
+                {
+                    public const string ApiKey = "Deploy-Replaces-Me-42";
+                    public const string Password = "aaaabbbb12";
+                    public const string ClientSecret = [|"cS7vB2nQ9xLm4kPwZ8"|];
+                }
+                """,
+            EditorConfig = "readiness.extra_placeholder_patterns = deploy-replaces-*\nRDY1001.entropy_threshold = 3.0\n",
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task TestProjectIsNotAnalyzed()
+    {
+        var test = new Verification.AnalyzerTest<HardcodedCredentialAnalyzer>
+        {
+            TestCode = """
+                public static class Fixture
+                {
+                    public const string Password = "P@ssw0rd-Fixture1";
+                }
+                """,
+        };
+        test.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task HalfTypedCodeDoesNotCrash() => Verify.VerifyBrokenCodeAsync("""
+        public class Broken
+        {
+            public void M(IMissing missing)
+            {
+                missing["Jwt:Key"] = "d9F2kLq81ZxV0aPw7TnB";
+                var credential = new MissingCredential("user", "Tr0ub4dor&3x");
+                Connect(password: );
+                var x = new { Password = };
+                settings.Add("ApiKey", );
+            }
+        }
+        """);
+}
