@@ -81,7 +81,12 @@ public class PackageEndToEndTests(PackedPackage package) : IClassFixture<PackedP
     {
         var warnings = BuildSample("InsecureApi");
         var seen = warnings.Select(w => w.Id).ToHashSet();
-        var missing = RuleCatalog.Descriptors.Select(d => d.Id).Where(id => !seen.Contains(id)).ToList();
+        // Info diagnostics (RDY1006, secrets in test folders) are not printed by `dotnet build`; their own tests cover them.
+        var missing = RuleCatalog.Descriptors
+            .Where(d => d.DefaultSeverity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+            .Select(d => d.Id)
+            .Where(id => !seen.Contains(id))
+            .ToList();
         Assert.True(missing.Count == 0, "Rules InsecureApi does not trigger through the package: " + string.Join(", ", missing));
     }
 
