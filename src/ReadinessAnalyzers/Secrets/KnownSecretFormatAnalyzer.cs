@@ -15,7 +15,7 @@ namespace ReadinessAnalyzers.Secrets
         internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
             RuleIds.KnownSecretFormatInCode,
             title: "Known secret format in code",
-            messageFormat: "This string holds {0} ({1}): revoke it at {2}, then load the replacement from configuration backed by a secret store",
+            messageFormat: "This string holds {0} ({1}): revoke or rotate it where it was issued, then load the replacement from configuration backed by a secret store",
             description: "The literal matches a provider's secret format — prefix, length, character set and, where the format has one, "
                 + "its checksum — so it is almost certainly a live credential, not a name or a placeholder. It is exposed to "
                 + "everyone with the source; revoke it with the provider and read the new one from configuration.");
@@ -58,7 +58,7 @@ namespace ReadinessAnalyzers.Secrets
                             }
                             else
                             {
-                                context.ReportDiagnostic(Diagnostic.Create(Rule, secret.Location, SecretKinds.Article(format.Name), SecretMask.Mask(secret.Value), format.Provider));
+                                context.ReportDiagnostic(Diagnostic.Create(Rule, secret.Location, SecretKinds.Article(format.Name), SecretMask.Mask(secret.Value)));
                             }
                         }
                     },
