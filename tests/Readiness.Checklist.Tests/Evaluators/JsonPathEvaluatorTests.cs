@@ -134,6 +134,32 @@ public class JsonPathEvaluatorTests : IDisposable
     }
 
     [Fact]
+    public void ValuesOfCredentialNamedKeysAreMaskedWhateverTheCategory()
+    {
+        _repo.With("appsettings.json", """{ "ConnectionStrings": { "Db": "Host=db;Password=pa55word-very-long" }, "Smtp": { "Password": "hunter2hunter2" }, "Level": "Debug" }""");
+
+        var result = _repo.EvaluateOne(Checklists.Check("any", "kind: jsonPath\npath: \"*:*\"\nequals: x", category: "Hardening"));
+
+        var messages = string.Join("\n", result.Findings.Select(f => f.Message));
+        Assert.DoesNotContain("pa55word-very-long", messages);
+        Assert.DoesNotContain("hunter2hunter2", messages);
+        Assert.Contains("Host…(35 chars)", messages);
+        Assert.Contains("hu…(14 chars)", messages);
+    }
+
+    [Theory]
+    [InlineData("Jwt:Key", true)]
+    [InlineData("Stripe:ApiKey", true)]
+    [InlineData("ConnectionStrings:Default", true)]
+    [InlineData("Logging:LogLevel:Default", false)]
+    [InlineData("Cache:KeyPrefix", false)]
+    [InlineData("AllowedHosts", false)]
+    public void CredentialNamesAreRecognised(string key, bool credential)
+    {
+        Assert.Equal(credential, Readiness.Checklist.Findings.SecretText.IsCredentialName(key));
+    }
+
+    [Fact]
     public void AMalformedConfigurationFileIsSkippedAndReported()
     {
         _repo.With("appsettings.json", """{ "DetailedErrors": true, """ + "\n" + """ "Broken": }""");
