@@ -88,5 +88,18 @@ public class DefaultChecklistEvaluationTests : IDisposable
         Assert.Equal(CheckStatus.NotApplicable, result.Checks.Single(c => c.Id == "distributed-cache-or-session-store").Status);
     }
 
+    [Theory]
+    [InlineData("services.AddHttpClient<Catalog>().AddStandardResilienceHandler();", CheckStatus.Passed)]
+    [InlineData("services.AddHttpClient<Catalog>().AddHttpMessageHandler<TimeoutRetryHandler>();", CheckStatus.Passed)]
+    [InlineData("services.AddHttpClient<Catalog>().AddHttpMessageHandler<AuditHandler>();", CheckStatus.Failed)]
+    [InlineData("services.AddHttpClient<Catalog>();", CheckStatus.Failed)]
+    [InlineData("services.AddControllers();", CheckStatus.NotApplicable)]
+    public void ResilientOutgoingHttpAcceptsTheStandardHandlerOrAHandWrittenRetryHandler(string code, CheckStatus expected)
+    {
+        _repo.With("src/Api/Program.cs", code);
+
+        Assert.Equal(expected, Audit().Checks.Single(c => c.Id == "resilient-outgoing-http").Status);
+    }
+
     public void Dispose() => _repo.Dispose();
 }
