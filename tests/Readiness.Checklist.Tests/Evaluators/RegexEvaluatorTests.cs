@@ -101,6 +101,18 @@ public class RegexEvaluatorTests : IDisposable
     }
 
     [Fact]
+    public void AFileTheCliAlreadySkippedIsListedOnceInTheCliWords()
+    {
+        _repo.WithBytes("Binary.cs", [0x41, 0x00, 0x42]).With("Program.cs", "");
+        var checklist = Loading.ChecklistLoaderProbe.Parse(NoNewHttpClient);
+        var input = _repo.Input() with { Skipped = [new Findings.SkippedItem("Binary.cs", "binary (cli)")] };
+
+        var audit = AuditEvaluator.Evaluate([checklist], input);
+
+        Assert.Equal("binary (cli)", Assert.Single(audit.Skipped).Reason);
+    }
+
+    [Fact]
     public void AFileOverTheSizeLimitIsSkippedWithAReason()
     {
         _repo.With("Huge.cs", new string('x', (int)Files.RepositoryFiles.MaxFileBytes + 1));
