@@ -168,6 +168,7 @@ public class JsonPathEvaluatorTests : IDisposable
         var audit = AuditEvaluator.Evaluate([checklist], _repo.Input());
 
         Assert.Contains(audit.Skipped, s => s.Path == "appsettings.json" && s.Reason.Contains("malformed JSON at line 2"));
+        Assert.Equal(CheckStatus.NotApplicable, audit.Checks[0].Status);
     }
 
     [Fact]

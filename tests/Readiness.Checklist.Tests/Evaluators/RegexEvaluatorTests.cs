@@ -101,6 +101,17 @@ public class RegexEvaluatorTests : IDisposable
     }
 
     [Fact]
+    public void AMustMatchCheckWhoseFilesAreAllUnreadableMeasuredNothing()
+    {
+        _repo.WithBytes("Program.cs", [0x41, 0x00, 0x42]);
+
+        var result = _repo.EvaluateOne(Hsts);
+
+        Assert.Equal(CheckStatus.NotApplicable, result.Status);
+        Assert.Contains("see Skipped", result.Message);
+    }
+
+    [Fact]
     public void AFileTheCliAlreadySkippedIsListedOnceInTheCliWords()
     {
         _repo.WithBytes("Binary.cs", [0x41, 0x00, 0x42]).With("Program.cs", "");

@@ -22,6 +22,35 @@ public class HtmlReportTests
         Assert.Contains("reason &lt;script&gt;", html);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void EveryOpenedElementIsClosedInOrderEvenWithHostileText(bool hostile)
+    {
+        var html = HtmlReport.Render(hostile ? Fixtures.HostileText() : Fixtures.Failing());
+        var stack = new Stack<string>();
+
+        foreach (Match tag in Regex.Matches(html, "<(/?)([a-z0-9]+)[^>]*>"))
+        {
+            var name = tag.Groups[2].Value;
+            if (name is "meta" or "br" or "img" or "link" or "hr")
+            {
+                continue;
+            }
+
+            if (tag.Groups[1].Value.Length == 0)
+            {
+                stack.Push(name);
+            }
+            else
+            {
+                Assert.Equal(stack.Pop(), name);
+            }
+        }
+
+        Assert.Empty(stack);
+    }
+
     [Fact]
     public void OnlyHttpLinksAreRendered()
     {
