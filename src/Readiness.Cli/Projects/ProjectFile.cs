@@ -1,0 +1,255 @@
+using System.Xml;
+using System.Xml.Linq;
+
+namespace Readiness.Cli.Projects;
+
+/// <summary>A <c>&lt;Using&gt;</c> item: a global using the SDK would generate.</summary>
+internal sealed record GlobalUsing(string Namespace, string? Alias, bool IsStatic);
+
+/// <summary>
+/// What the audit needs from a .csproj, read as XML without running MSBuild: the SDK, the properties that shape the
+/// compilation, and the items that name references and global usings. Elements with a <c>Condition</c> are not
+/// evaluated and are left out, and so are values that use <c>$(…)</c>: the audit states what it read, never guesses.
+/// The nearest Directory.Build.props is read the same way and gives the defaults the project overrides.
+/// </summary>
+internal sealed class ProjectFile
+{
+    private ProjectFile(string path)
+    {
+        FullPath = path;
+        Directory = System.IO.Path.GetDirectoryName(path)!;
+    }
+
+    public string FullPath { get; }
+
+    public string Directory { get; }
+
+    public string Name => System.IO.Path.GetFileNameWithoutExtension(FullPath);
+
+    public string Sdk { get; private set; } = "Microsoft.NET.Sdk";
+
+    public Dictionary<string, string> Properties { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public List<(string Name, string? Version)> PackageReferences { get; } = [];
+
+    public List<string> FrameworkReferences { get; } = [];
+
+    /// <summary>Absolute paths of referenced projects.</summary>
+    public List<string> ProjectReferences { get; } = [];
+
+    public List<GlobalUsing> Usings { get; } = [];
+
+    public List<string> UsingRemoves { get; } = [];
+
+    /// <summary>Compile globs, relative to the project folder, forward slashes.</summary>
+    public List<string> CompileIncludes { get; } = [];
+
+    public List<string> CompileRemoves { get; } = [];
+
+    /// <summary>What was in the project file but could not be honoured without MSBuild.</summary>
+    public List<string> Notes { get; } = [];
+
+    public bool IsWebSdk => Sdk.StartsWith("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase)
+        || Sdk.StartsWith("Microsoft.NET.Sdk.Razor", StringComparison.OrdinalIgnoreCase)
+        || Sdk.StartsWith("Microsoft.NET.Sdk.BlazorWebAssembly", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsWorkerSdk => Sdk.StartsWith("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase);
+
+    public string? this[string property] => Properties.TryGetValue(property, out var value) ? value : null;
+
+    public bool IsTrue(string property) => string.Equals(this[property], "true", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsTestProject => IsTrue("IsTestProject")
+        || PackageReferences.Exists(p => p.Name.Equals("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase));
+
+    public bool ReferencesAspNetCore => IsWebSdk
+        || FrameworkReferences.Exists(f => f.Equals("Microsoft.AspNetCore.App", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The target framework the audit compiles for: the first of TargetFrameworks, e.g. net10.0.</summary>
+    public string? TargetFramework
+    {
+        get
+        {
+            var single = this["TargetFramework"];
+            if (!string.IsNullOrWhiteSpace(single))
+            {
+                return single.Trim();
+            }
+
+            var many = this["TargetFrameworks"];
+            return many?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        }
+    }
+
+    public string AssemblyName => string.IsNullOrWhiteSpace(this["AssemblyName"]) ? Name : this["AssemblyName"]!;
+
+    /// <summary>Reads the project file; throws <see cref="InvalidDataException"/> when it is not a readable project.</summary>
+    public static ProjectFile Load(string path, string text, string? directoryBuildPropsPath, string? directoryBuildPropsText)
+    {
+        var project = new ProjectFile(System.IO.Path.GetFullPath(path));
+        if (directoryBuildPropsPath is not null && directoryBuildPropsText is not null)
+        {
+            try
+            {
+                project.Read(Parse(directoryBuildPropsText, directoryBuildPropsPath), System.IO.Path.GetDirectoryName(directoryBuildPropsPath)!, isProjectFile: false);
+            }
+            catch (InvalidDataException e)
+            {
+                project.Notes.Add($"Directory.Build.props not read: {e.Message}");
+            }
+        }
+
+        project.Read(Parse(text, path), project.Directory, isProjectFile: true);
+        return project;
+    }
+
+    private static XDocument Parse(string text, string path)
+    {
+        try
+        {
+            var document = XDocument.Parse(text, LoadOptions.SetLineInfo);
+            if (document.Root?.Name.LocalName != "Project")
+            {
+                throw new InvalidDataException($"{System.IO.Path.GetFileName(path)} is not an MSBuild project (its root element is not <Project>)");
+            }
+
+            return document;
+        }
+        catch (XmlException e)
+        {
+            throw new InvalidDataException($"{System.IO.Path.GetFileName(path)}:{e.LineNumber}:{e.LinePosition}: malformed XML: {e.Message}", e);
+        }
+    }
+
+    private void Read(XDocument document, string baseDirectory, bool isProjectFile)
+    {
+        var root = document.Root!;
+        if (isProjectFile)
+        {
+            var sdk = (string?)root.Attribute("Sdk")
+                ?? root.Elements().Where(e => e.Name.LocalName == "Sdk").Select(e => (string?)e.Attribute("Name")).FirstOrDefault()
+                ?? root.Elements().Where(e => e.Name.LocalName == "Import").Select(e => (string?)e.Attribute("Sdk")).FirstOrDefault(s => s is not null);
+            if (!string.IsNullOrWhiteSpace(sdk))
+            {
+                // "Microsoft.NET.Sdk.Web/10.0.100" names a version; the SDK name is what matters.
+                Sdk = sdk.Split('/')[0].Split(';')[0].Trim();
+            }
+        }
+
+        foreach (var group in root.Elements().Where(e => e.Name.LocalName == "PropertyGroup"))
+        {
+            if (group.Attribute("Condition") is not null)
+            {
+                continue;
+            }
+
+            foreach (var property in group.Elements())
+            {
+                if (property.Attribute("Condition") is not null || property.HasElements)
+                {
+                    continue;
+                }
+
+                var value = property.Value.Trim();
+                if (value.Contains("$(", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                Properties[property.Name.LocalName] = value;
+            }
+        }
+
+        foreach (var group in root.Elements().Where(e => e.Name.LocalName == "ItemGroup"))
+        {
+            if (group.Attribute("Condition") is not null)
+            {
+                continue;
+            }
+
+            foreach (var item in group.Elements())
+            {
+                if (item.Attribute("Condition") is not null)
+                {
+                    continue;
+                }
+
+                ReadItem(item, baseDirectory);
+            }
+        }
+    }
+
+    private void ReadItem(XElement item, string baseDirectory)
+    {
+        var include = ((string?)item.Attribute("Include"))?.Trim();
+        var remove = ((string?)item.Attribute("Remove"))?.Trim();
+        switch (item.Name.LocalName)
+        {
+            case "PackageReference" when !string.IsNullOrEmpty(include):
+                var version = (string?)item.Attribute("Version") ?? (string?)item.Attribute("VersionOverride")
+                    ?? item.Elements().FirstOrDefault(e => e.Name.LocalName == "Version")?.Value;
+                PackageReferences.Add((include, version));
+                break;
+            case "FrameworkReference" when !string.IsNullOrEmpty(include):
+                FrameworkReferences.Add(include);
+                break;
+            case "ProjectReference" when !string.IsNullOrEmpty(include):
+                foreach (var reference in Split(include))
+                {
+                    if (reference.Contains("$(", StringComparison.Ordinal))
+                    {
+                        Notes.Add($"ProjectReference '{reference}' uses MSBuild properties and was not followed");
+                        continue;
+                    }
+
+                    ProjectReferences.Add(System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDirectory, reference.Replace('\\', '/'))));
+                }
+
+                break;
+            case "Using" when !string.IsNullOrEmpty(include):
+                var isStatic = string.Equals((string?)item.Attribute("Static"), "true", StringComparison.OrdinalIgnoreCase);
+                Usings.Add(new GlobalUsing(include, (string?)item.Attribute("Alias"), isStatic));
+                break;
+            case "Using" when !string.IsNullOrEmpty(remove):
+                UsingRemoves.AddRange(Split(remove));
+                break;
+            case "Compile":
+                ReadCompileItem(include, remove);
+                break;
+        }
+    }
+
+    private void ReadCompileItem(string? include, string? remove)
+    {
+        if (!string.IsNullOrEmpty(remove))
+        {
+            foreach (var pattern in Split(remove))
+            {
+                if (pattern.Contains("$(", StringComparison.Ordinal) || pattern.Contains("@(", StringComparison.Ordinal))
+                {
+                    Notes.Add($"<Compile Remove=\"{pattern}\"> uses MSBuild properties or items and was not honoured");
+                    continue;
+                }
+
+                CompileRemoves.Add(pattern.Replace('\\', '/'));
+            }
+        }
+
+        if (!string.IsNullOrEmpty(include))
+        {
+            foreach (var pattern in Split(include))
+            {
+                if (pattern.Contains("$(", StringComparison.Ordinal) || pattern.Contains("@(", StringComparison.Ordinal))
+                {
+                    Notes.Add($"<Compile Include=\"{pattern}\"> uses MSBuild properties or items and was not honoured");
+                    continue;
+                }
+
+                CompileIncludes.Add(pattern.Replace('\\', '/'));
+            }
+        }
+    }
+
+    private static IEnumerable<string> Split(string value) =>
+        value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
