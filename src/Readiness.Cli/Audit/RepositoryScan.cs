@@ -156,7 +156,13 @@ internal sealed class RepositoryScan
 
     private void AssignFiles()
     {
-        var projectDirectories = Projects.Select(p => p.File.Directory).Distinct(RepositoryWalker.PathComparer).ToList();
+        // Every project folder counts, audited or not: a nested project's files are never the outer project's.
+        var projectDirectories = Files
+            .Where(f => f.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+            .Select(f => Path.GetDirectoryName(f)!)
+            .Concat(Projects.Select(p => p.File.Directory))
+            .Distinct(RepositoryWalker.PathComparer)
+            .ToList();
         foreach (var file in Files.Distinct(RepositoryWalker.PathComparer))
         {
             var owners = Owners(file, projectDirectories);

@@ -36,6 +36,21 @@ internal static class CliApp
             return ExitCodes.BadInput;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("readiness: cancelled; nothing was written").ConfigureAwait(false);
+            return ExitCodes.AnalysisIncomplete;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug of the tool, not of the input: the analysis did not complete.
+            await error.WriteLineAsync($"readiness: internal error, the analysis did not complete: {e}").ConfigureAwait(false);
+            return ExitCodes.AnalysisIncomplete;
+        }
     }
 }
