@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using Readiness.Checklist.Files;
+using Readiness.Checklist.Findings;
+using Readiness.Checklist.Model;
+
+namespace Readiness.Checklist.Evaluators;
+
+/// <summary>
+/// mustMatch passes when any matching file contains the pattern; mustNotMatch fails once per match.
+/// Multiline (^ and $ per line), culture-invariant, with a 2-second match timeout per file; files of test
+/// projects are left out (their code is not production code). A file that times out is skipped and recorded.
+/// </summary>
+internal static class RegexEvaluator
+{
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+
+    public static Outcome Evaluate(CheckDefinition check, RegexCheckSpec spec, EvaluationContext context)
+    {
+        var files = context.Files.Match(spec.Files, spec.Exclude).Where(p => !RepositoryFiles.IsTestPath(p)).ToList();
+        if (files.Count == 0)
+        {
+            return Outcome.NotApplicable($"no file matches {string.Join(", ", spec.Files)}");
+        }
+
+        var options = RegexOptions.Multiline | RegexOptions.CultureInvariant | (spec.IgnoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
+        var regex = new Regex(spec.Pattern, options, MatchTimeout);
+        var findings = new List<Finding>();
+        foreach (var file in files)
+        {
+            if (context.Files.ReadText(file) is not { } text)
+            {
+                continue;
+            }
+
+            try
+            {
+                if (spec.Mode == RegexMode.MustMatch)
+                {
+                    if (regex.IsMatch(text))
+                    {
+                        return Outcome.Pass($"found in {file}");
+                    }
+
+                    continue;
+                }
+
+                TextPositions? positions = null;
+                for (var match = regex.Match(text); match.Success; match = match.NextMatch())
+                {
+                    positions ??= new TextPositions(text);
+                    var (line, column) = positions.At(match.Index);
+                    var (endLine, endColumn) = positions.At(match.Index + match.Length);
+                    findings.Add(new Finding(check.Id, file, line, column, endLine, endColumn, $"{check.Title}: /{spec.Pattern}/ matches here")
+                    {
+                        Category = check.Category,
+                        Snippet = positions.Line(line),
+                    });
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                context.Skip(file, $"check '{check.Id}': the pattern timed out after {MatchTimeout.TotalSeconds:0} s on this file");
+            }
+        }
+
+        if (spec.Mode == RegexMode.MustMatch)
+        {
+            return Outcome.Fail([], $"no file matching {string.Join(", ", spec.Files)} contains /{spec.Pattern}/");
+        }
+
+        return findings.Count == 0 ? Outcome.Pass() : Outcome.Fail(findings, $"{findings.Count} match{(findings.Count == 1 ? "" : "es")}");
+    }
+}
