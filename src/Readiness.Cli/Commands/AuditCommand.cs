@@ -131,7 +131,17 @@ internal static class AuditCommand
             checklists = settings.Checklists.Count == 0
                 ? [ChecklistLoader.LoadDefault()]
                 : settings.Checklists.Select(LoadChecklist).ToList();
-            var errors = ChecklistValidator.Validate(checklists, new HashSet<string>(catalog.RuleIds, StringComparer.Ordinal));
+            var errors = ChecklistValidator.Validate(checklists, new HashSet<string>(catalog.RuleIds, StringComparer.Ordinal)).ToList();
+
+            // The built-in checklist is the tool's own: a rule it names that this build lacks is not the user's input
+            // error. Its checks evaluate as not applicable (the rule did not run), and we say so.
+            var missingBuiltIn = errors.Where(e => e.File == ChecklistLoader.DefaultResourceName && e.Message.Contains("unknown rule ID", StringComparison.Ordinal)).ToList();
+            foreach (var missing in missingBuiltIn)
+            {
+                await error.WriteLineAsync($"readiness: note: the built-in checklist {missing.Message}; that rule's checks are not applicable").ConfigureAwait(false);
+            }
+
+            errors.RemoveAll(missingBuiltIn.Contains);
             if (errors.Count > 0)
             {
                 throw new ChecklistException(errors);

@@ -194,6 +194,12 @@ internal sealed class ProjectFile
                 FrameworkReferences.Add(include);
                 break;
             case "ProjectReference" when !string.IsNullOrEmpty(include):
+                if (string.Equals((string?)item.Attribute("ReferenceOutputAssembly"), "false", StringComparison.OrdinalIgnoreCase))
+                {
+                    // An analyzer or build-order reference: nothing to compile against.
+                    break;
+                }
+
                 foreach (var reference in Split(include))
                 {
                     if (reference.Contains("$(", StringComparison.Ordinal))
