@@ -100,7 +100,7 @@ public sealed class AuditCommandTests
         var (exit, _, error) = await CliRunner.RunAsync("audit", repo.PathOf("app"), "--checklist", repo.PathOf("bad.yaml"));
 
         Assert.Equal(ExitCodes.BadInput, exit);
-        Assert.Matches(@"bad\.yaml:8:\d+: .*severity 'urgent'", error);
+        Assert.Matches(@"bad\.yaml:7:\d+: .*severity 'urgent'", error);
     }
 
     [Fact]
