@@ -15,7 +15,7 @@ public static class ReportFormat
 
     public static bool IsKnown(string name) => All.Contains(name, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The file a format writes under the output folder (null for console and github, which go to the TextWriter; issues writes a folder).</summary>
+    /// <summary>The file (or, for issues, the folder) a format writes under the output folder; null for console and github, which go to the TextWriter.</summary>
     public static string? FileName(string format) => format.ToLowerInvariant() switch
     {
         Markdown => "readiness-report.md",

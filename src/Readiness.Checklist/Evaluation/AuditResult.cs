@@ -44,6 +44,9 @@ public sealed record AuditResult
     public required DateTimeOffset GeneratedAt { get; init; }
     public required IReadOnlyList<string> Projects { get; init; }
 
+    /// <summary>The absolute repository root, when known (SARIF's %SRCROOT%).</summary>
+    public string? RepositoryRoot { get; init; }
+
     /// <summary>The checklists the audit used (their sources).</summary>
     public IReadOnlyList<string> Checklists { get; init; } = [];
 

@@ -94,6 +94,7 @@ public static class Scoring
             GeneratedAt = input.GeneratedAt,
             Projects = input.Projects,
             Checklists = checklists,
+            RepositoryRoot = input.RepositoryRoot,
             BaselineApplied = baselineApplied,
         };
     }

@@ -14,6 +14,26 @@ internal static class RegexEvaluator
 {
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
 
+    private static bool AnyMatches(IReadOnlyList<string> files, Regex regex, EvaluationContext context)
+    {
+        foreach (var file in files)
+        {
+            try
+            {
+                if (context.Files.ReadText(file) is { } text && regex.IsMatch(text))
+                {
+                    return true;
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                context.Skip(file, $"the applicability pattern /{regex}/ timed out on this file");
+            }
+        }
+
+        return false;
+    }
+
     public static Outcome Evaluate(CheckDefinition check, RegexCheckSpec spec, EvaluationContext context)
     {
         var files = context.Files.Match(spec.Files, spec.Exclude).Where(p => !RepositoryFiles.IsTestPath(p)).ToList();
@@ -24,6 +44,11 @@ internal static class RegexEvaluator
 
         var options = RegexOptions.Multiline | RegexOptions.CultureInvariant | (spec.IgnoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
         var regex = new Regex(spec.Pattern, options, MatchTimeout);
+        if (spec.When is { } when && !AnyMatches(files, new Regex(when, options, MatchTimeout), context))
+        {
+            return Outcome.NotApplicable($"no file matching {string.Join(", ", spec.Files)} contains /{when}/");
+        }
+
         var findings = new List<Finding>();
         foreach (var file in files)
         {
@@ -65,7 +90,10 @@ internal static class RegexEvaluator
 
         if (spec.Mode == RegexMode.MustMatch)
         {
-            return Outcome.Fail([], $"no file matching {string.Join(", ", spec.Files)} contains /{spec.Pattern}/");
+            // Point at the likeliest home of the missing call, so code scanning and annotations have a location.
+            var home = files.FirstOrDefault(f => f.EndsWith("/Program.cs", StringComparison.OrdinalIgnoreCase) || f == "Program.cs") ?? files[0];
+            var message = $"{check.Title}: no file matching {string.Join(", ", spec.Files)} contains /{spec.Pattern}/";
+            return Outcome.Fail([new Finding(check.Id, home, 1, 1, 1, 1, message) { Category = check.Category }], message);
         }
 
         return findings.Count == 0 ? Outcome.Pass() : Outcome.Fail(findings, $"{findings.Count} match{(findings.Count == 1 ? "" : "es")}");

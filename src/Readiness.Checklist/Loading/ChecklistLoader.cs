@@ -33,7 +33,7 @@ public static partial class ChecklistLoader
         ["fileExists"] = ["kind", "appliesTo", "paths", "exclude"],
         ["fileAbsent"] = ["kind", "appliesTo", "paths", "exclude"],
         ["jsonPath"] = ["kind", "appliesTo", "path", "equals", "notEquals", "in", "notIn", "matches", "exists", "absent", "optional"],
-        ["regex"] = ["kind", "appliesTo", "files", "exclude", "mustMatch", "mustNotMatch", "ignoreCase"],
+        ["regex"] = ["kind", "appliesTo", "files", "exclude", "mustMatch", "mustNotMatch", "ignoreCase", "when"],
         ["dockerfile"] = ["kind", "appliesTo", "files", "assert"],
     };
 
@@ -455,7 +455,13 @@ public static partial class ChecklistLoader
             return null;
         }
 
-        return new RegexCheckSpec(files, exclude, pattern, hasMust ? RegexMode.MustMatch : RegexMode.MustNotMatch, ignoreCase);
+        string? when = null;
+        if (map.TryGetValue("when", out var whenNode) && ((when = reader.String(whenNode, $"{where}.when")) is null || !CheckPattern(reader, whenNode, when, where)))
+        {
+            return null;
+        }
+
+        return new RegexCheckSpec(files, exclude, pattern, hasMust ? RegexMode.MustMatch : RegexMode.MustNotMatch, ignoreCase) { When = when };
     }
 
     private static bool CheckPattern(YamlReader reader, YamlNode node, string pattern, string where)

@@ -80,6 +80,12 @@ public sealed record RegexCheckSpec(
     bool IgnoreCase) : CheckSpec
 {
     public override string Kind => "regex";
+
+    /// <summary>
+    /// Optional pattern that makes the check applicable: when no file of <see cref="Files"/> matches it, the
+    /// check is not applicable (resilient HTTP only matters where the app calls out over HTTP).
+    /// </summary>
+    public string? When { get; init; }
 }
 
 /// <summary>The assertions a dockerfile check can make about the final stage of a Dockerfile.</summary>
