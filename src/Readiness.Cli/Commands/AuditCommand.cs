@@ -211,7 +211,9 @@ internal static class AuditCommand
             ReportOutput.Write(result, formats, settings.Output, output, settings.Color);
             if (settings.UpdateBaseline)
             {
-                Baseline.Create(result).Save(settings.Baseline!);
+                // The new baseline knows every current failure: the gate judges against it, as the next run will.
+                baseline = Baseline.Create(result);
+                baseline.Save(settings.Baseline!);
                 await error.WriteLineAsync($"readiness: baseline written to {settings.Baseline}").ConfigureAwait(false);
             }
         }

@@ -19,6 +19,15 @@ public sealed class AuditCommandTests
             check:
               kind: analyzer
               rules: [RDY8001]
+          - id: no-certificates-committed
+            title: No certificate files committed
+            category: Secrets
+            severity: P2-high
+            remediation: Keep certificates in a secret store.
+            references: [https://learn.microsoft.com/aspnet/core/security/app-secrets]
+            check:
+              kind: fileAbsent
+              paths: ["**/*.pfx"]
         """;
 
     private const string CleanApp = "var app = WebApplication.Create(args);\napp.UseExceptionHandler(\"/error\");\napp.Run();\n";

@@ -14,7 +14,7 @@ public sealed class ChecklistAndRulesCommandTests
         var (exit, output, error) = await CliRunner.RunAsync("checklist", "validate", repo.PathOf("checklist.yaml"));
 
         Assert.True(exit == ExitCodes.GatePassed, error);
-        Assert.Contains("valid (1 checks)", output);
+        Assert.Contains("valid (2 checks)", output);
     }
 
     [Fact]
