@@ -13,8 +13,11 @@ using Readiness.Reporting;
 namespace Readiness.Cli.Commands;
 
 /// <summary><c>readiness audit [PATH]</c>: analyze, evaluate the checklist, score, report, gate.</summary>
-internal static class AuditCommand
+internal static partial class AuditCommand
 {
+    [System.Text.RegularExpressions.GeneratedRegex("unknown rule ID '([^']+)'")]
+    private static partial System.Text.RegularExpressions.Regex UnknownRuleId();
+
     public static Command Create(TextWriter output, TextWriter error)
     {
         var path = new Argument<string>("PATH")
@@ -136,9 +139,10 @@ internal static class AuditCommand
             // The built-in checklist is the tool's own: a rule it names that this build lacks is not the user's input
             // error. Its checks evaluate as not applicable (the rule did not run), and we say so.
             var missingBuiltIn = errors.Where(e => e.File == ChecklistLoader.DefaultResourceName && e.Message.Contains("unknown rule ID", StringComparison.Ordinal)).ToList();
-            foreach (var missing in missingBuiltIn)
+            if (missingBuiltIn.Count > 0)
             {
-                await error.WriteLineAsync($"readiness: note: the built-in checklist {missing.Message}; that rule's checks are not applicable").ConfigureAwait(false);
+                var rules = missingBuiltIn.Select(e => UnknownRuleId().Match(e.Message).Groups[1].Value).Where(r => r.Length > 0).Distinct().Order(StringComparer.Ordinal);
+                await error.WriteLineAsync($"readiness: note: the built-in checklist names {missingBuiltIn.Count} rule(s) this build of the analyzers lacks ({string.Join(", ", rules)}); checks that only use them are not applicable").ConfigureAwait(false);
             }
 
             errors.RemoveAll(missingBuiltIn.Contains);
