@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Runtime.Loader;
@@ -29,6 +30,9 @@ internal sealed class AnalyzerCatalog
     }
 
     public string AssemblyPath { get; }
+
+    /// <summary>The loader analyzers and the framework's source generators share.</summary>
+    internal static IAnalyzerAssemblyLoader Loader => DefaultContextLoader.Instance;
 
     public ImmutableArray<DiagnosticAnalyzer> Analyzers { get; }
 
@@ -79,9 +83,17 @@ internal sealed class AnalyzerCatalog
     {
         public static readonly DefaultContextLoader Instance = new();
 
-        public void AddDependencyLocation(string fullPath)
+        private readonly ConcurrentDictionary<string, string> _dependencies = new(StringComparer.OrdinalIgnoreCase);
+
+        private DefaultContextLoader()
         {
+            // A generator's own dependencies (Microsoft.Interop.SourceGeneration …) sit next to it, not next to the tool.
+            AssemblyLoadContext.Default.Resolving += (context, name) =>
+                name.Name is { } simple && _dependencies.TryGetValue(simple, out var path) ? context.LoadFromAssemblyPath(path) : null;
         }
+
+        public void AddDependencyLocation(string fullPath) =>
+            _dependencies.TryAdd(Path.GetFileNameWithoutExtension(fullPath), fullPath);
 
         public Assembly LoadFromPath(string fullPath)
         {

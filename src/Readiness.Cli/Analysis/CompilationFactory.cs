@@ -73,10 +73,16 @@ internal sealed class CompilationFactory(ReferencePacks packs, string repository
         var needsAspNetCore = file.ReferencesAspNetCore || projectReferencesNeedAspNetCore
             || frameworks.Contains(ReferencePacks.AspNetCoreApp);
         var frameworkAssemblies = new List<string>();
+        var generatorFolders = new List<string>();
         foreach (var framework in needsAspNetCore ? new[] { ReferencePacks.NetCoreApp, ReferencePacks.AspNetCoreApp } : [ReferencePacks.NetCoreApp])
         {
             var (paths, note) = packs.Resolve(framework, packTfm);
             frameworkAssemblies.AddRange(paths);
+            if (paths.Count > 0 && ReferencePacks.GeneratorFolder(paths[0]) is { } generators)
+            {
+                generatorFolders.Add(generators);
+            }
+
             if (note is not null)
             {
                 notes.Add(note);
@@ -120,6 +126,7 @@ internal sealed class CompilationFactory(ReferencePacks packs, string repository
                 checkOverflow: file.IsTrue("CheckForOverflowUnderflow"))
             .WithConcurrentBuild(true);
         var compilation = CSharpCompilation.Create(file.AssemblyName, syntaxTrees, references, options);
+        compilation = FrameworkGenerators.Run(compilation, generatorFolders, parseOptions, notes);
 
         var additional = ImmutableArray.CreateBuilder<AdditionalText>();
         foreach (var path in project.AdditionalFiles)

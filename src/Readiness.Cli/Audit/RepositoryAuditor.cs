@@ -128,7 +128,7 @@ internal sealed class RepositoryAuditor(AnalyzerCatalog catalog, ReferencePacks 
             skipped.Enqueue(new SkippedItem(
                 project.RelativePath,
                 $"not restored: packages {string.Join(", ", compilation.UnresolvedPackages)} are unresolved, so code using them binds only by name; "
-                + $"run `dotnet restore {project.RelativePath}` to make the audit exact"));
+                + $"run `dotnet restore {RestorePath(project)}` to make the audit exact"));
         }
 
         if (result.CompilerErrorCount > 0)
@@ -153,6 +153,13 @@ internal sealed class RepositoryAuditor(AnalyzerCatalog catalog, ReferencePacks 
         {
             notes.Enqueue($"{project.RelativePath}: {note}");
         }
+    }
+
+    /// <summary>The project's path as the user would type it from where they ran the tool.</summary>
+    private static string RestorePath(AuditProject project)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, project.File.FullPath).Replace('\\', '/');
+        return relative.Contains(' ', StringComparison.Ordinal) ? $"\"{relative}\"" : relative;
     }
 
     /// <summary>Projects referenced by audited ones but outside the audit are compiled (not analyzed) so references bind.</summary>

@@ -10,7 +10,7 @@ internal sealed class GlobPattern
 
     public GlobPattern(string pattern)
     {
-        Pattern = pattern.Replace('\\', '/').TrimStart('/');
+        Pattern = pattern.Replace('\\', '/');
         if (Pattern.StartsWith("./", StringComparison.Ordinal))
         {
             Pattern = Pattern[2..];

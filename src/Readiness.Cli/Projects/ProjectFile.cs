@@ -9,7 +9,9 @@ internal sealed record GlobalUsing(string Namespace, string? Alias, bool IsStati
 /// <summary>
 /// What the audit needs from a .csproj, read as XML without running MSBuild: the SDK, the properties that shape the
 /// compilation, and the items that name references and global usings. Elements with a <c>Condition</c> are not
-/// evaluated and are left out, and so are values that use <c>$(…)</c>: the audit states what it read, never guesses.
+/// evaluated when they are simple (<c>'$(TargetFramework)' != 'netstandard2.0'</c>, see <see cref="MsBuildConditions"/>)
+/// and left out otherwise; values expand plain <c>$(Property)</c> references and are left out when they use more.
+/// The audit states what it read, never guesses; it evaluates as a Release build.
 /// The nearest Directory.Build.props is read the same way and gives the defaults the project overrides.
 /// </summary>
 internal sealed class ProjectFile
@@ -55,6 +57,19 @@ internal sealed class ProjectFile
 
     public bool IsWorkerSdk => Sdk.StartsWith("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>What conditions see before the project sets anything: a Release build, and MSBuild's own properties.</summary>
+    private void SeedProperties()
+    {
+        Properties["Configuration"] = "Release";
+        Properties["Platform"] = "AnyCPU";
+        Properties["MSBuildProjectName"] = Name;
+        Properties["MSBuildProjectDirectory"] = Directory;
+        Properties["MSBuildProjectFile"] = System.IO.Path.GetFileName(FullPath);
+    }
+
+    private bool? Condition(XElement element) =>
+        element.Attribute("Condition") is { } condition ? MsBuildConditions.Evaluate(condition.Value, Properties) : true;
+
     public string? this[string property] => Properties.TryGetValue(property, out var value) ? value : null;
 
     public bool IsTrue(string property) => string.Equals(this[property], "true", StringComparison.OrdinalIgnoreCase);
@@ -87,11 +102,13 @@ internal sealed class ProjectFile
     public static ProjectFile Load(string path, string text, string? directoryBuildPropsPath, string? directoryBuildPropsText)
     {
         var project = new ProjectFile(System.IO.Path.GetFullPath(path));
+        project.SeedProperties();
+        var documents = new List<(XDocument Document, string Directory, bool IsProjectFile)>();
         if (directoryBuildPropsPath is not null && directoryBuildPropsText is not null)
         {
             try
             {
-                project.Read(Parse(directoryBuildPropsText, directoryBuildPropsPath), System.IO.Path.GetDirectoryName(directoryBuildPropsPath)!, isProjectFile: false);
+                documents.Add((Parse(directoryBuildPropsText, directoryBuildPropsPath), System.IO.Path.GetDirectoryName(directoryBuildPropsPath)!, false));
             }
             catch (InvalidDataException e)
             {
@@ -99,7 +116,19 @@ internal sealed class ProjectFile
             }
         }
 
-        project.Read(Parse(text, path), project.Directory, isProjectFile: true);
+        documents.Add((Parse(text, path), project.Directory, true));
+
+        // MSBuild's order: every property (Directory.Build.props first), then every item with the final properties.
+        foreach (var (document, _, isProjectFile) in documents)
+        {
+            project.ReadProperties(document, isProjectFile);
+        }
+
+        foreach (var (document, directory, _) in documents)
+        {
+            project.ReadItems(document, directory);
+        }
+
         return project;
     }
 
@@ -121,7 +150,7 @@ internal sealed class ProjectFile
         }
     }
 
-    private void Read(XDocument document, string baseDirectory, bool isProjectFile)
+    private void ReadProperties(XDocument document, bool isProjectFile)
     {
         var root = document.Root!;
         if (isProjectFile)
@@ -138,38 +167,39 @@ internal sealed class ProjectFile
 
         foreach (var group in root.Elements().Where(e => e.Name.LocalName == "PropertyGroup"))
         {
-            if (group.Attribute("Condition") is not null)
+            if (Condition(group) != true)
             {
                 continue;
             }
 
             foreach (var property in group.Elements())
             {
-                if (property.Attribute("Condition") is not null || property.HasElements)
+                if (property.HasElements || Condition(property) != true)
                 {
                     continue;
                 }
 
-                var value = property.Value.Trim();
-                if (value.Contains("$(", StringComparison.Ordinal))
+                if (MsBuildConditions.Expand(property.Value.Trim(), Properties) is { } value)
                 {
-                    continue;
+                    Properties[property.Name.LocalName] = value;
                 }
-
-                Properties[property.Name.LocalName] = value;
             }
         }
 
-        foreach (var group in root.Elements().Where(e => e.Name.LocalName == "ItemGroup"))
+    }
+
+    private void ReadItems(XDocument document, string baseDirectory)
+    {
+        foreach (var group in document.Root!.Elements().Where(e => e.Name.LocalName == "ItemGroup"))
         {
-            if (group.Attribute("Condition") is not null)
+            if (Condition(group) != true)
             {
                 continue;
             }
 
             foreach (var item in group.Elements())
             {
-                if (item.Attribute("Condition") is not null)
+                if (Condition(item) != true)
                 {
                     continue;
                 }
@@ -181,8 +211,8 @@ internal sealed class ProjectFile
 
     private void ReadItem(XElement item, string baseDirectory)
     {
-        var include = ((string?)item.Attribute("Include"))?.Trim();
-        var remove = ((string?)item.Attribute("Remove"))?.Trim();
+        var include = Expand((string?)item.Attribute("Include"));
+        var remove = Expand((string?)item.Attribute("Remove"));
         switch (item.Name.LocalName)
         {
             case "PackageReference" when !string.IsNullOrEmpty(include):
@@ -255,6 +285,10 @@ internal sealed class ProjectFile
             }
         }
     }
+
+    /// <summary>Expands plain $(Property) references; keeps the text as written when it needs more, so callers can say so.</summary>
+    private string? Expand(string? value) =>
+        value is null ? null : MsBuildConditions.Expand(value.Trim(), Properties) ?? value.Trim();
 
     private static IEnumerable<string> Split(string value) =>
         value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -115,6 +115,15 @@ internal sealed class ReferencePacks
         return ([], $"{framework} was not found under {DotnetRoot}");
     }
 
+    /// <summary>packs/&lt;pack&gt;/&lt;version&gt;/analyzers/dotnet/cs for a reference assembly of ref/&lt;tfm&gt;, when it exists.</summary>
+    public static string? GeneratorFolder(string referenceAssemblyPath)
+    {
+        var refTfm = Path.GetDirectoryName(referenceAssemblyPath);
+        var version = refTfm is null ? null : Path.GetDirectoryName(Path.GetDirectoryName(refTfm));
+        var folder = version is null ? null : Path.Combine(version, "analyzers", "dotnet", "cs");
+        return folder is not null && Directory.Exists(folder) ? folder : null;
+    }
+
     private static bool IsManagedAssembly(string path)
     {
         var name = Path.GetFileName(path);

@@ -83,6 +83,30 @@ public sealed class CompilationFactoryTests
         Assert.Empty(compilation.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
     }
 
+    [Fact]
+    public void TheFrameworkSourceGeneratorsImplementGeneratedRegexAndLoggerMessage()
+    {
+        using var repo = new TempRepository();
+        repo.WebApp(".", """
+            using System.Text.RegularExpressions;
+            WebApplication.Create(args).Run();
+
+            static partial class Patterns
+            {
+                [GeneratedRegex("^[a-z]+$")]
+                public static partial Regex Slug();
+
+                [LoggerMessage(Level = LogLevel.Information, Message = "Order {Id} shipped")]
+                public static partial void Shipped(ILogger logger, int id);
+            }
+            """);
+
+        var (compilation, _) = Build(repo, "App.csproj");
+
+        Assert.Empty(compilation.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Empty(compilation.Notes);
+    }
+
     private static (ProjectCompilation Compilation, List<SkippedItem> Skipped) Build(TempRepository repo, string project)
     {
         var scan = RepositoryScan.Create(repo.PathOf(project));

@@ -79,7 +79,6 @@ public sealed class RepositoryScanTests
 
         var project = Assert.Single(scan.Projects);
         Assert.Equal(["Legacy.cs", "Program.cs"], project.SourceFiles.Select(f => Relative(project, f)));
-        Assert.Contains(project.File.Notes, n => n.Contains("$(Generated)/*.cs"));
     }
 
     [Fact]

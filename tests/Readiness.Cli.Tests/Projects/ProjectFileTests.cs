@@ -43,7 +43,7 @@ public sealed class ProjectFileTests
         Assert.Equal("net10.0", file.TargetFramework);
         Assert.Equal("preview", file["LangVersion"]);
         Assert.Equal("enable", file["Nullable"]);
-        Assert.Null(file["RootNamespace"]);
+        Assert.Equal("Orders.Api.Web", file["RootNamespace"]);
         Assert.Null(file["DefineConstants"]);
         Assert.Equal("Orders.Api", file.AssemblyName);
         Assert.Equal([("Serilog", "4.0.0")], file.PackageReferences);
@@ -51,6 +51,38 @@ public sealed class ProjectFileTests
         Assert.Contains(new GlobalUsing("Shared.Kernel", null, false), file.Usings);
         Assert.Contains(new GlobalUsing("Orders.Api.Time", "Clock", false), file.Usings);
         Assert.Equal(["System.Linq"], file.UsingRemoves);
+    }
+
+    [Fact]
+    public void SimpleConditionsAreEvaluatedAsAReleaseBuildInMsBuildOrder()
+    {
+        var props = """
+            <Project>
+              <PropertyGroup Condition="'$(TargetFramework)' != 'netstandard2.0'">
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup Condition="'$(IsTestProject)' == 'true' and '$(Configuration)' == 'Release'">
+                <Using Include="Xunit" />
+              </ItemGroup>
+              <PropertyGroup Condition="Exists('local.props')"><Nullable>enable</Nullable></PropertyGroup>
+            </Project>
+            """;
+        var project = """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <IsTestProject>true</IsTestProject>
+              </PropertyGroup>
+              <PropertyGroup Condition="'$(Configuration)|$(Platform)' == 'Debug|AnyCPU'"><Optimize>false</Optimize></PropertyGroup>
+            </Project>
+            """;
+
+        var file = ProjectFile.Load("/repo/t/T.csproj", project, "/repo/Directory.Build.props", props);
+
+        Assert.Equal("enable", file["ImplicitUsings"]);
+        Assert.Contains(new GlobalUsing("Xunit", null, false), file.Usings);
+        Assert.Null(file["Nullable"]);
+        Assert.Null(file["Optimize"]);
     }
 
     [Fact]
