@@ -104,6 +104,10 @@ public sealed class EffectiveConfiguration
                     {
                         path.Add(NextSegment(arrayIndex, ref pendingName));
                     }
+                    else if (reader.TokenType == JsonTokenType.StartArray)
+                    {
+                        throw new JsonException("the top level of a configuration file must be an object");
+                    }
 
                     arrayIndex.Push(reader.TokenType == JsonTokenType.StartArray ? 0 : -1);
                     break;

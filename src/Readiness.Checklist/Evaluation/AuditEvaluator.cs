@@ -45,7 +45,9 @@ public static class AuditEvaluator
         }
 
         var scored = Scoring.Score(results, input, checklists.Select(c => c.Source).ToList(), baseline is not null);
-        return scored with { Skipped = [.. input.Skipped, .. context.Skipped] };
+        // The CLI may already have skipped a file for the analyzers; say it once, in the CLI's words.
+        var known = input.Skipped.Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
+        return scored with { Skipped = [.. input.Skipped, .. context.Skipped.Where(i => !known.Contains(i.Path)).Distinct()] };
     }
 
     private static Outcome EvaluateCheck(CheckDefinition check, EvaluationContext context)

@@ -50,6 +50,7 @@ internal sealed class EvaluationContext(AuditInput input)
             // Base first, then the environment's file: the order of WebApplication.CreateBuilder.
             var files = folder.OrderBy(p => Path.GetFileName(p).Equals("appsettings.json", StringComparison.OrdinalIgnoreCase) ? 0 : 1).ToList();
             var configuration = new EffectiveConfiguration(folder.Key, files);
+            var overlaid = 0;
             foreach (var file in files)
             {
                 if (Files.ReadText(file) is not { } text)
@@ -60,6 +61,7 @@ internal sealed class EvaluationContext(AuditInput input)
                 try
                 {
                     configuration.Overlay(file, text);
+                    overlaid++;
                 }
                 catch (JsonException ex)
                 {
@@ -67,7 +69,11 @@ internal sealed class EvaluationContext(AuditInput input)
                 }
             }
 
-            result.Add(configuration);
+            // A folder whose every file was unreadable or malformed measured nothing (and is listed as skipped).
+            if (overlaid > 0)
+            {
+                result.Add(configuration);
+            }
         }
 
         return result;

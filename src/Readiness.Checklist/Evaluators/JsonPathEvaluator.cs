@@ -9,7 +9,7 @@ namespace Readiness.Checklist.Evaluators;
 /// Asserts over each folder's effective configuration of the audited environment. Values compare
 /// case-insensitively (configuration binds True/true, Debug/debug alike); <c>matches</c> is a regex with a timeout.
 /// notEquals / notIn / absent pass on a missing key; equals / in / matches fail on it unless <c>optional</c>.
-/// Values of Secrets checks are masked in messages.
+/// Values of Secrets checks, and of credential-named keys in any check, are masked in messages.
 /// </summary>
 internal static class JsonPathEvaluator
 {
@@ -63,7 +63,7 @@ internal static class JsonPathEvaluator
         {
             if (!Holds(spec, value.Value))
             {
-                var shown = value.Value is null ? "null" : $"\"{Show(check, value.Value)}\"";
+                var shown = value.Value is null ? "null" : $"\"{Show(check, value.Key, value.Value)}\"";
                 yield return At(check, value, $"{value.Key} is {shown} in {where} ({value.File}); expected {Expected(spec)}");
             }
         }
@@ -93,8 +93,8 @@ internal static class JsonPathEvaluator
         _ => "",
     };
 
-    private static string Show(CheckDefinition check, string value) =>
-        check.Category == "Secrets" ? SecretText.Mask(value) : value.Length > 120 ? value[..120] + "…" : value;
+    private static string Show(CheckDefinition check, string key, string value) =>
+        check.Category == "Secrets" || SecretText.IsCredentialName(key) ? SecretText.Mask(value) : value.Length > 120 ? value[..120] + "…" : value;
 
     private static Finding At(CheckDefinition check, ConfigurationValue value, string message) =>
         new(check.Id, value.File, value.Line, value.Column, value.Line, value.Column, message) { Category = check.Category };

@@ -50,12 +50,15 @@ internal static class RegexEvaluator
         }
 
         var findings = new List<Finding>();
+        var read = 0;
         foreach (var file in files)
         {
             if (context.Files.ReadText(file) is not { } text)
             {
                 continue;
             }
+
+            read++;
 
             try
             {
@@ -86,6 +89,11 @@ internal static class RegexEvaluator
             {
                 context.Skip(file, $"check '{check.Id}': the pattern timed out after {MatchTimeout.TotalSeconds:0} s on this file");
             }
+        }
+
+        if (read == 0)
+        {
+            return Outcome.NotApplicable($"no readable file matches {string.Join(", ", spec.Files)} (see Skipped)");
         }
 
         if (spec.Mode == RegexMode.MustMatch)

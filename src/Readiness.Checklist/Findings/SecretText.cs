@@ -22,6 +22,15 @@ public static partial class SecretText
     [GeneratedRegex("(?<=[=:]\\s*)(?![\"'\\s])[^\\s\"',;}\\]]{4,}", RegexOptions.None, 1000)]
     private static partial Regex UnquotedValue();
 
+    [GeneratedRegex("(?i)(password|passwd|pwd|secret|token|apikey|api_key|privatekey|private_key|accesskey|access_key|signingkey|connectionstring|credential|(^|[:_.])key$)", RegexOptions.None, 1000)]
+    private static partial Regex CredentialName();
+
+    /// <summary>
+    /// True for a configuration key or variable name that names a credential (Password, ApiKey, Jwt:Key,
+    /// ConnectionStrings:Db …): its value is shown masked, whatever the check's category.
+    /// </summary>
+    public static bool IsCredentialName(string name) => CredentialName().IsMatch(name) || name.StartsWith("ConnectionStrings:", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Replaces every string literal (and every unquoted assigned value) by its mask, keeping the quotes.</summary>
     public static string MaskLiterals(string text)
     {

@@ -37,7 +37,7 @@ public static class ConsoleReport
         var width = result.Categories.Count == 0 ? 0 : result.Categories.Max(c => c.Name.Length);
         foreach (var category in result.Categories)
         {
-            var bar = category.Score is { } s ? new string('#', s / 10) + new string('.', 10 - s / 10) : "  n/a     ";
+            var bar = category.Score is { } s ? new string('#', s / 10) + new string('.', 10 - s / 10) : new string(' ', 10);
             var barColor = category.Score switch { null => Dim, >= 90 => Green, >= 50 => Yellow, _ => Red };
             writer.WriteLine($"  {Clean(category.Name).PadRight(width)}  {Paint(bar, barColor)} {ReportText.ScoreText(category.Score),3}  " +
                 $"({category.Passed} passed, {category.Failed} failed{(category.Waived > 0 ? $", {category.Waived} waived" : "")}{(category.NotApplicable > 0 ? $", {category.NotApplicable} n/a" : "")})");
