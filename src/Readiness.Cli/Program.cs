@@ -1,2 +1,11 @@
 // Entry point of the `readiness` tool; the commands are built in Commands/.
-return 0;
+using Readiness.Cli.Commands;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error, cancellation.Token);

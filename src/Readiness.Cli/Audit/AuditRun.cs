@@ -1,0 +1,16 @@
+using Readiness.Checklist.Findings;
+
+namespace Readiness.Cli.Audit;
+
+/// <summary>What the analysis of a repository produced: the input of the checklist.</summary>
+internal sealed record AuditRun(
+    string RepositoryRoot,
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<SkippedItem> Skipped,
+    IReadOnlyList<string> Projects,
+    IReadOnlySet<string> AnalyzerRuleIds,
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>Something could not be looked at, or not exactly: a passing gate cannot be trusted (exit code 3).</summary>
+    public bool IsIncomplete => Skipped.Count > 0;
+}
