@@ -11,6 +11,7 @@ public static class OrdersSetup
         CookiesSetup.AddCookieServices(services);
         LoggingSetup.AddLoggingServices(services, environment);
         SecretsSetup.AddSecretServices(services, configuration);
+        OutgoingHttpSetup.AddShippingClient(services, configuration);
         return services;
     }
 
