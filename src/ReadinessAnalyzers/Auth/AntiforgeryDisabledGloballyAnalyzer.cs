@@ -94,7 +94,9 @@ namespace ReadinessAnalyzers.Auth
                     break;
 
                 case "ConfigureFilter":
-                    if (!DerivesFrom(invocation.Instance?.Type, pageConventions))
+                    // PageConventionCollectionExtensions.ConfigureFilter(this PageConventionCollection, IFilterMetadata).
+                    var receiver = invocation.Instance ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                    if (!DerivesFrom(receiver?.Type, pageConventions))
                     {
                         return;
                     }
