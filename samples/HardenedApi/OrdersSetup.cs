@@ -11,6 +11,8 @@ public static class OrdersSetup
         CookiesSetup.AddCookieServices(services);
         LoggingSetup.AddLoggingServices(services, environment);
         SecretsSetup.AddSecretServices(services, configuration);
+        HttpsSetup.AddHttpsServices(services, configuration, environment);
+        AuthSetup.AddAuthServices(services, configuration);
         return services;
     }
 
@@ -30,6 +32,7 @@ public static class OrdersSetup
         LoggingSetup.MapSignInAudit(app);
         app.MapGet("/orders/{id:int}", (int id) => Results.Ok(new { id, status = "shipped" }));
         SessionsSetup.MapSessionEndpoints(app);
+        AuthSetup.MapAuthEndpoints(app);
         return app;
     }
 }
