@@ -12,6 +12,8 @@ public static class OrdersSetup
         LoggingSetup.AddLoggingServices(services, environment);
         SecretsSetup.AddSecretServices(services, configuration);
         OutgoingHttpSetup.AddShippingClient(services, configuration);
+        HttpsSetup.AddHttpsServices(services, configuration, environment);
+        AuthSetup.AddAuthServices(services, configuration);
         return services;
     }
 
@@ -31,6 +33,7 @@ public static class OrdersSetup
         LoggingSetup.MapSignInAudit(app);
         app.MapGet("/orders/{id:int}", (int id) => Results.Ok(new { id, status = "shipped" }));
         SessionsSetup.MapSessionEndpoints(app);
+        AuthSetup.MapAuthEndpoints(app);
         return app;
     }
 }

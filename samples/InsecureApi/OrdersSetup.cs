@@ -11,6 +11,8 @@ public static class OrdersSetup
         CookiesSetup.AddCookieServices(services);
         LoggingSetup.AddLoggingServices(services, configuration);
         SecretsSetup.AddSecretServices(services, configuration);
+        HttpsSetup.AddHttpsServices(services);
+        AuthSetup.AddAuthServices(services);
         return services;
     }
 
@@ -29,6 +31,7 @@ public static class OrdersSetup
         LoggingSetup.MapSignInAudit(app);
         app.MapGet("/orders/{id:int}", (int id) => Results.Ok(new { id, status = "shipped" }));
         SessionsSetup.MapSessionEndpoints(app);
+        AuthSetup.MapAuthEndpoints(app);
         return app;
     }
 }

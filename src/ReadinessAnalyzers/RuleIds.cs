@@ -42,8 +42,14 @@ namespace ReadinessAnalyzers
         public const string SingletonSessionStore = "RDY5007";
 
         // Https (RDY6xxx)
+        public const string CertificateValidationDisabled = "RDY6001";
+        public const string RequireHttpsMetadataDisabled = "RDY6002";
+        public const string PlainHttpEndpoint = "RDY6003";
 
         // Auth (RDY7xxx)
+        public const string TokenValidationDisabled = "RDY7001";
+        public const string AlwaysTrueTokenValidator = "RDY7002";
+        public const string AntiforgeryDisabledGlobally = "RDY7003";
 
         // Errors (RDY8xxx)
         public const string DeveloperErrorPage = "RDY8001";

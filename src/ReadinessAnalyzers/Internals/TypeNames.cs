@@ -15,5 +15,6 @@ namespace ReadinessAnalyzers.Internals
         public const string IConfiguration = "Microsoft.Extensions.Configuration.IConfiguration";
         public const string ILogger = "Microsoft.Extensions.Logging.ILogger";
         public const string LogLevel = "Microsoft.Extensions.Logging.LogLevel";
+        public const string TokenValidationParameters = "Microsoft.IdentityModel.Tokens.TokenValidationParameters";
     }
 }

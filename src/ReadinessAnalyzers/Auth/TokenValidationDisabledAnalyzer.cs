@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using ReadinessAnalyzers.Internals;
+
+namespace ReadinessAnalyzers.Auth
+{
+    /// <summary>
+    /// RDY7001: a <c>TokenValidationParameters</c> check switched off — <c>ValidateIssuer</c>, <c>ValidateAudience</c>,
+    /// <c>ValidateLifetime</c>, <c>ValidateIssuerSigningKey</c>, <c>RequireSignedTokens</c>, <c>RequireExpirationTime</c>
+    /// or <c>RequireAudience</c> set to the constant false outside Development.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class TokenValidationDisabledAnalyzer : DiagnosticAnalyzer
+    {
+        internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
+            RuleIds.TokenValidationDisabled,
+            title: "Token validation check switched off",
+            messageFormat: "'{0} = false' switches off a token check: {1}; set it to true (and configure what it checks) or limit it to Development",
+            description: "Each TokenValidationParameters flag guards one property of an incoming token: who issued it, for which "
+                + "application, until when, and with which key it is signed. Switching one off accepts tokens that a real "
+                + "identity provider never issued for this API.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(static start =>
+            {
+                var parameters = WellKnownTypes.GetOrCreate(start.Compilation).Get(TypeNames.TokenValidationParameters);
+                if (parameters is null)
+                {
+                    return;
+                }
+
+                var guard = DevelopmentGuard.Create(start.Compilation, start.Options);
+                start.RegisterOperationAction(
+                    context =>
+                    {
+                        var assignment = (ISimpleAssignmentOperation)context.Operation;
+                        if (!(assignment.Target is IPropertyReferenceOperation target))
+                        {
+                            return;
+                        }
+
+                        var consequence = Consequence(target.Property.Name);
+                        if (consequence != null
+                            && SymbolEqualityComparer.Default.Equals(target.Property.ContainingType, parameters)
+                            && IsConstantFalse(assignment.Value)
+                            && !guard.IsDevelopmentOnly(assignment))
+                        {
+                            context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), target.Property.Name, consequence));
+                        }
+                    },
+                    OperationKind.SimpleAssignment);
+            });
+        }
+
+        /// <summary>What switching the flag off lets in; null for properties the rule is not about.</summary>
+        private static string? Consequence(string property)
+        {
+            switch (property)
+            {
+                case "ValidateIssuer": return "a token issued by any identity provider is accepted";
+                case "ValidateAudience": return "a token issued for any other application is accepted";
+                case "ValidateLifetime": return "expired tokens are accepted for ever";
+                case "ValidateIssuerSigningKey": return "the signing key itself is not checked, so expired or untrusted keys are accepted";
+                case "RequireSignedTokens": return "unsigned tokens (alg: none) are accepted, and anyone can write one";
+                case "RequireExpirationTime": return "a token without an expiry never expires";
+                case "RequireAudience": return "a token without an audience is accepted by every application";
+                default: return null;
+            }
+        }
+
+        private static bool IsConstantFalse(IOperation? operation)
+        {
+            while (operation is IConversionOperation conversion && !operation.ConstantValue.HasValue)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation != null && operation.ConstantValue.HasValue && operation.ConstantValue.Value is false;
+        }
+    }
+}

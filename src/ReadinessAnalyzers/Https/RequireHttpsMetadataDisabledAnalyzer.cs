@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using ReadinessAnalyzers.Internals;
+
+namespace ReadinessAnalyzers.Https
+{
+    /// <summary>
+    /// RDY6002: <c>RequireHttpsMetadata = false</c> on JWT bearer or OpenID Connect options outside Development: the
+    /// handler then accepts an http:// authority and fetches the provider's metadata and signing keys unencrypted.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class RequireHttpsMetadataDisabledAnalyzer : DiagnosticAnalyzer
+    {
+        internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
+            RuleIds.RequireHttpsMetadataDisabled,
+            title: "RequireHttpsMetadata disabled outside Development",
+            messageFormat: "'RequireHttpsMetadata = false' on {0} lets the identity provider's metadata and signing keys be fetched over plain HTTP: whoever sits on the network can substitute the keys and forge tokens; remove it (the default is true) or limit it to Development",
+            description: "With RequireHttpsMetadata = false the JWT bearer and OpenID Connect handlers accept an http:// Authority or "
+                + "MetadataAddress. The discovery document and the signing keys then travel unprotected, and a forged key means "
+                + "forged tokens. Keep the default (true) outside Development.");
+
+        private const string PropertyName = "RequireHttpsMetadata";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(static start =>
+            {
+                var types = WellKnownTypes.GetOrCreate(start.Compilation);
+                if (!types.ReferencesAspNetCore)
+                {
+                    return;
+                }
+
+                var options = RemoteAuthenticationOptions.Create(types);
+                var guard = DevelopmentGuard.Create(start.Compilation, start.Options);
+                start.RegisterOperationAction(
+                    context =>
+                    {
+                        var assignment = (ISimpleAssignmentOperation)context.Operation;
+                        string? optionsName;
+                        switch (assignment.Target)
+                        {
+                            case IPropertyReferenceOperation target when target.Property.Name == PropertyName:
+                                optionsName = options?.OptionsName(target.Property);
+                                break;
+
+                            case IInvalidOperation invalid when IsUnresolvedRequireHttpsMetadata(invalid.Syntax):
+                                // The JwtBearer/OpenIdConnect package is not restored: the exact property name decides.
+                                optionsName = "the authentication options";
+                                break;
+
+                            default:
+                                return;
+                        }
+
+                        if (optionsName != null && IsConstantFalse(assignment.Value) && !guard.IsDevelopmentOnly(assignment))
+                        {
+                            context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), optionsName));
+                        }
+                    },
+                    OperationKind.SimpleAssignment);
+            });
+        }
+
+        private static bool IsUnresolvedRequireHttpsMetadata(SyntaxNode syntax) =>
+            syntax is MemberAccessExpressionSyntax { Name: { Identifier: { ValueText: PropertyName } } }
+            || syntax is IdentifierNameSyntax { Identifier: { ValueText: PropertyName } };
+
+        private static bool IsConstantFalse(IOperation? operation)
+        {
+            while (operation is IConversionOperation conversion && !operation.ConstantValue.HasValue)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation != null && operation.ConstantValue.HasValue && operation.ConstantValue.Value is false;
+        }
+    }
+}
