@@ -65,3 +65,32 @@ public class LineScanBenchmarks
         return _matches.Count;
     }
 }
+
+/// <summary>
+/// Hostile input (keyword fragments repeated with nothing valid behind them) at two sizes: the time per character
+/// must stay flat from 2,000 to 20,000 repetitions, i.e. the scan stays linear.
+/// </summary>
+[ShortRunJob]
+public class PathologicalScanBenchmarks
+{
+    private readonly List<SecretMatch> _matches = new();
+    private string _text = "";
+
+    [Params(2000, 20000)]
+    public int Repetitions { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => _text = string.Concat(Enumerable.Repeat("sk_live_", Repetitions)) + new string('a', Repetitions * 10)
+        + string.Concat(Enumerable.Repeat("Password=;", Repetitions))
+        + string.Concat(Enumerable.Repeat("-----BEGIN RSA PRIVATE KEY-----", Repetitions))
+        + string.Concat(Enumerable.Repeat("eyJhbGciOi", Repetitions)) + string.Concat(Enumerable.Repeat("T3BlbkFJ", Repetitions))
+        + string.Concat(Enumerable.Repeat("datadog ", Repetitions)) + string.Concat(Enumerable.Repeat("https://", Repetitions));
+
+    [Benchmark(Description = "Pathological input")]
+    public int Scan()
+    {
+        _matches.Clear();
+        SecretFormatScanner.Scan(_text, _matches);
+        return _matches.Count;
+    }
+}

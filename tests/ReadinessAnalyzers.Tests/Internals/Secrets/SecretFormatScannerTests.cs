@@ -261,15 +261,12 @@ public class SecretFormatScannerTests
     }
 
     [Fact]
-    public void ScanningIsLinearOnPathologicalInput()
+    public void PathologicalInputFindsNothingAndDoesNotThrow()
     {
-        // Long runs of keyword fragments and token characters must not make the matchers quadratic.
-        var text = string.Concat(Enumerable.Repeat("sk_live_", 20000)) + new string('a', 200000) + string.Concat(Enumerable.Repeat("Password=;", 20000))
-            + string.Concat(Enumerable.Repeat("Server=x;Password=abc;", 20000)) + string.Concat(Enumerable.Repeat("-----BEGIN RSA PRIVATE KEY-----", 20000))
-            + string.Concat(Enumerable.Repeat("eyJhbGciOi", 20000)) + string.Concat(Enumerable.Repeat("T3BlbkFJ", 20000))
-            + string.Concat(Enumerable.Repeat("datadog ", 20000)) + string.Concat(Enumerable.Repeat("https://", 20000));
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        Scan(text);
-        Assert.True(watch.ElapsedMilliseconds < 15000, $"{watch.ElapsedMilliseconds} ms");
+        // Runs of keyword fragments with nothing valid behind them. Its speed (linear, no backtracking blow-up) is
+        // measured by the PathologicalScanBenchmarks in benchmarks/SecretScanner.Benchmarks, not by a timed test.
+        var matches = new List<SecretMatch>();
+        SecretFormatScanner.Scan(PathologicalInput.Create(repetitions: 2000), matches);
+        Assert.Empty(matches);
     }
 }
