@@ -38,8 +38,15 @@ namespace ReadinessAnalyzers.Hardening
             context.ReportDiagnostic(Diagnostic.Create(rule, location, arguments));
         }
 
-        /// <summary>The image reference without quotes, in lower case where it is compared.</summary>
+        /// <summary>An argument without its quotes; empty for an unterminated quote (a file being typed).</summary>
         public static string Unquote(string value)
-            => value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[value.Length - 1] == value[0] ? value.Substring(1, value.Length - 2) : value;
+        {
+            if (value.Length == 0 || (value[0] != '"' && value[0] != '\''))
+            {
+                return value;
+            }
+
+            return value.Length >= 2 && value[value.Length - 1] == value[0] ? value.Substring(1, value.Length - 2) : string.Empty;
+        }
     }
 }
