@@ -31,6 +31,7 @@ namespace ReadinessAnalyzers
         public const string SensitiveDataLogging = "RDY4002";
         public const string HttpLoggingOfCredentials = "RDY4003";
         public const string CredentialWrittenToLog = "RDY4004";
+        public const string DebugLogLevelInConfiguration = "RDY4005";
 
         // Sessions (RDY5xxx)
         public const string DistributedMemoryCache = "RDY5001";
@@ -54,7 +55,14 @@ namespace ReadinessAnalyzers
         // Errors (RDY8xxx)
         public const string DeveloperErrorPage = "RDY8001";
         public const string DetailedErrors = "RDY8002";
+        public const string DevelopmentSettingInConfiguration = "RDY8005";
 
         // Hardening (RDY9xxx)
+        public const string AnyHostAllowed = "RDY9010";
+        public const string ContainerRunsAsRoot = "RDY9020";
+        public const string DevelopmentEnvironmentInContainer = "RDY9021";
+        public const string UnpinnedBaseImage = "RDY9022";
+        public const string RemoteFileAddedToImage = "RDY9023";
+        public const string DevelopmentEnvironmentInDotEnv = "RDY9024";
     }
 }

@@ -34,8 +34,14 @@ namespace ReadinessAnalyzers.Internals
 
         /// <summary>A comma-separated list option, trimmed, empty entries dropped.</summary>
         public static string[] GetList(AnalyzerOptions options, SyntaxTree? tree, string ruleId, string option)
+            => SplitList(Get(options, tree, ruleId, option));
+
+        /// <summary>A comma-separated list option for an additional file (its section, then the global options).</summary>
+        public static string[] GetList(AnalyzerOptions options, AdditionalText file, string ruleId, string option)
+            => SplitList(Get(options, file, ruleId, option));
+
+        private static string[] SplitList(string? value)
         {
-            var value = Get(options, tree, ruleId, option);
             if (string.IsNullOrWhiteSpace(value))
             {
                 return Array.Empty<string>();

@@ -145,6 +145,42 @@ namespace ReadinessAnalyzers.Internals.ConfigFiles
             }
         }
 
+        /// <summary>
+        /// True for a file meant for a developer's machine, by a name part <c>development</c>, <c>dev</c>, <c>local</c> or
+        /// <c>debug</c> (<c>Dockerfile.dev</c>, <c>dev.Dockerfile</c>, <c>.env.local</c>, <c>appsettings.Development.json</c>).
+        /// </summary>
+        public static bool IsDevelopmentVariant(string path) => HasNamePart(FileName(path), DevelopmentParts);
+
+        /// <summary>True for a template to copy, not a file in use (<c>.env.example</c>, <c>.env.sample</c>, <c>.env.template</c>, <c>.env.dist</c>).</summary>
+        public static bool IsTemplate(string path) => HasNamePart(FileName(path), TemplateParts);
+
+        private static readonly string[] DevelopmentParts = { "development", "dev", "local", "debug" };
+        private static readonly string[] TemplateParts = { "example", "sample", "template", "dist", "defaults" };
+
+        private static bool HasNamePart(string name, string[] parts)
+        {
+            var start = 0;
+            for (var i = 0; i <= name.Length; i++)
+            {
+                if (i < name.Length && name[i] != '.' && name[i] != '-' && name[i] != '_')
+                {
+                    continue;
+                }
+
+                foreach (var part in parts)
+                {
+                    if (i - start == part.Length && string.Compare(name, start, part, 0, part.Length, StringComparison.OrdinalIgnoreCase) == 0)
+                    {
+                        return true;
+                    }
+                }
+
+                start = i + 1;
+            }
+
+            return false;
+        }
+
         /// <summary>The file name of a path with either separator.</summary>
         public static string FileName(string path)
         {

@@ -52,82 +52,15 @@ namespace ReadinessAnalyzers.Internals.ConfigFiles
         }
 
         /// <summary>
-        /// <c>ENV KEY=value OTHER="x y"</c>, legacy <c>ENV KEY value</c>, <c>ARG NAME=default</c>; instructions may
-        /// continue over lines ending in a backslash.
+        /// <c>ENV KEY=value OTHER="x y"</c>, legacy <c>ENV KEY value</c>, <c>ARG NAME=default</c>, in every stage; read by
+        /// <see cref="DockerfileReader"/>, so continuations, comments and parser directives count as BuildKit counts them.
         /// </summary>
         public static void ReadDockerfile(string text, List<ConfigEntry> entries)
         {
-            var position = 0;
-            while (position < text.Length)
+            var model = DockerfileReader.Read(text);
+            foreach (var instruction in model.Instructions)
             {
-                var lineEnd = LineEnd(text, position);
-                var i = SkipSpaces(text, position, lineEnd);
-                var isEnv = StartsWithWord(text, i, lineEnd, "ENV");
-                var isArg = !isEnv && StartsWithWord(text, i, lineEnd, "ARG");
-                if (isEnv || isArg)
-                {
-                    i += 3;
-                    var first = true;
-                    while (true)
-                    {
-                        i = SkipInstructionSpace(text, i, ref lineEnd);
-                        if (i >= lineEnd)
-                        {
-                            break;
-                        }
-
-                        var nameStart = i;
-                        while (i < lineEnd && IsNameChar(text[i]))
-                        {
-                            i++;
-                        }
-
-                        var name = text.Substring(nameStart, i - nameStart);
-                        if (name.Length == 0)
-                        {
-                            break;
-                        }
-
-                        if (i < lineEnd && text[i] == '=')
-                        {
-                            ReadValue(text, i + 1, lineEnd, stopAtSpace: true, out var valueSpan);
-                            if (valueSpan.Length > 0)
-                            {
-                                entries.Add(new ConfigEntry(name, text.Substring(valueSpan.Start, valueSpan.Length), valueSpan));
-                            }
-
-                            i = Math.Max(valueSpan.End, i + 1);
-                            if (i < text.Length && (text[i] == '"' || text[i] == '\''))
-                            {
-                                i++;
-                            }
-
-                            first = false;
-                            continue;
-                        }
-
-                        if (first && isEnv)
-                        {
-                            // Legacy form: ENV NAME the rest of the line.
-                            var valueStart = SkipSpaces(text, i, lineEnd);
-                            var valueEnd = lineEnd;
-                            while (valueEnd > valueStart && (char.IsWhiteSpace(text[valueEnd - 1]) || text[valueEnd - 1] == '\\'))
-                            {
-                                valueEnd--;
-                            }
-
-                            var span = TrimQuotes(text, TextSpan.FromBounds(valueStart, valueEnd));
-                            if (span.Length > 0)
-                            {
-                                entries.Add(new ConfigEntry(name, text.Substring(span.Start, span.Length), span));
-                            }
-                        }
-
-                        break;
-                    }
-                }
-
-                position = NextLine(text, SkipContinuations(text, lineEnd));
+                DockerfileReader.ReadAssignments(model, instruction, entries);
             }
         }
 
@@ -311,66 +244,6 @@ namespace ReadinessAnalyzers.Internals.ConfigFiles
             }
 
             return TextSpan.FromBounds(span.Start, end);
-        }
-
-        private static TextSpan TrimQuotes(string text, TextSpan span)
-        {
-            if (span.Length >= 2 && (text[span.Start] == '"' || text[span.Start] == '\'') && text[span.End - 1] == text[span.Start])
-            {
-                return TextSpan.FromBounds(span.Start + 1, span.End - 1);
-            }
-
-            return span;
-        }
-
-        /// <summary>Skips spaces and backslash-newline continuations inside a Dockerfile instruction.</summary>
-        private static int SkipInstructionSpace(string text, int i, ref int lineEnd)
-        {
-            while (true)
-            {
-                while (i < lineEnd && (text[i] == ' ' || text[i] == '\t'))
-                {
-                    i++;
-                }
-
-                if (i < lineEnd && text[i] == '\\' && SkipSpaces(text, i + 1, lineEnd) == lineEnd && lineEnd < text.Length)
-                {
-                    i = NextLine(text, lineEnd);
-                    lineEnd = LineEnd(text, i);
-                    continue;
-                }
-
-                if (i == lineEnd && lineEnd > 0 && lineEnd < text.Length && EndsWithContinuation(text, lineEnd))
-                {
-                    i = NextLine(text, lineEnd);
-                    lineEnd = LineEnd(text, i);
-                    continue;
-                }
-
-                return i;
-            }
-        }
-
-        /// <summary>The end of the last physical line of an instruction that continues with backslashes.</summary>
-        private static int SkipContinuations(string text, int lineEnd)
-        {
-            while (lineEnd < text.Length && EndsWithContinuation(text, lineEnd))
-            {
-                lineEnd = LineEnd(text, NextLine(text, lineEnd));
-            }
-
-            return lineEnd;
-        }
-
-        private static bool EndsWithContinuation(string text, int lineEnd)
-        {
-            var i = lineEnd;
-            while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\r'))
-            {
-                i--;
-            }
-
-            return i > 0 && text[i - 1] == '\\';
         }
 
         private static bool StartsWithWord(string text, int i, int lineEnd, string word)
