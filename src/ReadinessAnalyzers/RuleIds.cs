@@ -48,7 +48,11 @@ namespace ReadinessAnalyzers
         // Errors (RDY8xxx)
         public const string DeveloperErrorPage = "RDY8001";
         public const string DetailedErrors = "RDY8002";
+        public const string ExceptionDetailsInResponse = "RDY8003";
 
         // Hardening (RDY9xxx)
+        public const string WeakSecurityHeader = "RDY9005";
+        public const string VersionDisclosingHeader = "RDY9006";
+        public const string RequestSizeLimitDisabled = "RDY9007";
     }
 }
