@@ -72,10 +72,17 @@ namespace ReadinessAnalyzers.Errors
                         var sink = model.FindSink(operation, 0);
                         if (sink != null && !guard.IsDevelopmentOnly(operation))
                         {
-                            var text = operation.Syntax.ToString();
+                            // `feature?.Error.Message`: the member binding alone (`.Error.Message`) is no place to point at.
+                            var shown = operation;
+                            while (shown.Parent is IConditionalAccessOperation access && access.WhenNotNull == shown)
+                            {
+                                shown = access;
+                            }
+
+                            var text = shown.Syntax.ToString();
                             context.ReportDiagnostic(Diagnostic.Create(
                                 Rule,
-                                operation.Syntax.GetLocation(),
+                                shown.Syntax.GetLocation(),
                                 text.Length <= 60 ? text : text.Substring(0, 60) + "…",
                                 what,
                                 sink));
@@ -340,10 +347,11 @@ namespace ReadinessAnalyzers.Errors
             private bool IsResultObject(ITypeSymbol? type) =>
                 DerivesFrom(type, _objectResult) || DerivesFrom(type, _jsonResult) || DerivesFrom(type, _contentResult);
 
-            /// <summary>String methods and string.Format/Concat/Join hand the detail on.</summary>
+            /// <summary>String methods returning text (string.Format/Concat/Join, Substring, Trim …) and ToString() hand the detail on.</summary>
             private static bool IsPassThrough(IInvocationOperation invocation) =>
-                invocation.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String
-                || (invocation.TargetMethod.Name == "ToString" && invocation.Arguments.Length == 0);
+                invocation.Type?.SpecialType == SpecialType.System_String
+                && (invocation.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String
+                    || (invocation.TargetMethod.Name == "ToString" && invocation.Arguments.Length == 0));
 
             /// <summary>True when the exception is used as a value, not as the receiver of a member (<c>ex.Message</c>, <c>ex?.Data</c>).</summary>
             private static bool IsValueUse(IOperation operation)
