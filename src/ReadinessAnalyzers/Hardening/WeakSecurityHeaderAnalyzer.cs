@@ -102,7 +102,7 @@ namespace ReadinessAnalyzers.Hardening
                 var text = headers.Text(write.Value);
                 if (text != null && WeakScriptSource(text) is string weakness)
                 {
-                    what = "the Content-Security-Policy allows " + weakness;
+                    what = "The Content-Security-Policy allows " + weakness;
                     why = "injected script runs, so the policy no longer stops cross-site scripting";
                     fix = "load scripts from named origins and allow inline script by nonce or hash ('nonce-…', 'sha256-…')";
                 }

@@ -36,7 +36,7 @@ public class WeakSecurityHeaderAnalyzerTests
         }
         """,
         Verify.Diagnostic(RuleIds.WeakSecurityHeader).WithLocation(0)
-            .WithMessageContaining("the Content-Security-Policy allows 'unsafe-inline' in script-src"));
+            .WithMessageContaining("The Content-Security-Policy allows 'unsafe-inline' in script-src"));
 
     [Fact]
     public Task StrictPoliciesAndNeutralisedUnsafeInlineAreNotReported() => Verify.VerifyAnalyzerAsync("""
