@@ -92,8 +92,7 @@ namespace ReadinessAnalyzers.Hardening
                 return text.Trim().Length == 0;
             }
 
-            return HeaderWrites.Unwrap(value) is IFieldReferenceOperation { Field: { Name: "Empty" } } field
-                && field.Field.ContainingType?.Name == "StringValues";
+            return headers.IsEmptyStringValues(value);
         }
 
         /// <summary>A digit in the visible text ("Kestrel/8.0"), or a part read from a Version or FrameworkDescription member.</summary>

@@ -226,6 +226,11 @@ namespace ReadinessAnalyzers.Internals.Http
             return builder.ToString();
         }
 
+        /// <summary>True for <c>StringValues.Empty</c>: a header blanked, not written.</summary>
+        public bool IsEmptyStringValues(IOperation? value) =>
+            Unwrap(value) is IFieldReferenceOperation { Field: { Name: "Empty" } } field
+            && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, _stringValues);
+
         /// <summary>The operand without the implicit and explicit conversions around it (string → StringValues, casts).</summary>
         public static IOperation? Unwrap(IOperation? operation)
         {
