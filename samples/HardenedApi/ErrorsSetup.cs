@@ -35,4 +35,26 @@ public static class ErrorsSetup
             app.UseExceptionHandler();
         }
     }
+
+    public static void MapErrorEndpoints(WebApplication app)
+    {
+        app.MapPost("/reports/{id:int}/rebuild", async (int id, ReportsDb db, ILogger<ReportsDb> logger) =>
+        {
+            try
+            {
+                await db.SaveChangesAsync();
+                return Results.Accepted($"/reports/{id}");
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return Results.Problem(detail: "The report changed while it was rebuilt; try again.", statusCode: 409);
+            }
+            catch (Exception ex)
+            {
+                // The details go to the log; the client gets a generic problem with the trace id.
+                logger.LogError(ex, "Rebuilding report {ReportId} failed", id);
+                return Results.Problem(detail: "The report could not be rebuilt.", statusCode: 500);
+            }
+        });
+    }
 }

@@ -6,6 +6,7 @@ public static class OrdersSetup
     public static IServiceCollection AddOrdersServices(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         ErrorsSetup.AddErrorServices(services);
+        HardeningSetup.AddHardeningServices(services);
         SessionsSetup.AddSessionServices(services, configuration, environment);
         CorsSetup.AddCorsPolicies(services, configuration, environment);
         CookiesSetup.AddCookieServices(services);
@@ -20,6 +21,7 @@ public static class OrdersSetup
     public static WebApplication UseOrdersPipeline(this WebApplication app)
     {
         ErrorsSetup.UseErrorPages(app);
+        HardeningSetup.UseSecurityHeaders(app);
         app.UseSession();
         CorsSetup.UseCorsPolicies(app);
         CookiesSetup.UseCookiePolicy(app);
@@ -30,6 +32,8 @@ public static class OrdersSetup
     public static WebApplication MapOrdersEndpoints(this WebApplication app)
     {
         CookiesSetup.MapCookieEndpoints(app);
+        ErrorsSetup.MapErrorEndpoints(app);
+        HardeningSetup.MapUploadEndpoints(app);
         LoggingSetup.MapSignInAudit(app);
         app.MapGet("/orders/{id:int}", (int id) => Results.Ok(new { id, status = "shipped" }));
         SessionsSetup.MapSessionEndpoints(app);

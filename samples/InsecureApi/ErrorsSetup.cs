@@ -23,4 +23,21 @@ public static class ErrorsSetup
         // RDY8001: the developer exception page in every environment.
         app.UseDeveloperExceptionPage();
     }
+
+    public static void MapErrorEndpoints(WebApplication app)
+    {
+        app.MapPost("/reports/{id:int}/rebuild", async (int id, ReportsDb db) =>
+        {
+            try
+            {
+                await db.SaveChangesAsync();
+                return Results.Accepted($"/reports/{id}");
+            }
+            catch (Exception ex)
+            {
+                // RDY8003: the exception's full text (SQL, table names, stack frames) sent to whoever called.
+                return Results.Problem(detail: ex.ToString(), statusCode: 500);
+            }
+        });
+    }
 }

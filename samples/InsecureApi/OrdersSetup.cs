@@ -6,6 +6,7 @@ public static class OrdersSetup
     public static IServiceCollection AddOrdersServices(this IServiceCollection services, IConfiguration configuration)
     {
         ErrorsSetup.AddErrorServices(services);
+        HardeningSetup.AddHardeningServices(services);
         SessionsSetup.AddSessionServices(services);
         CorsSetup.AddCorsPolicies(services);
         CookiesSetup.AddCookieServices(services);
@@ -19,6 +20,7 @@ public static class OrdersSetup
     public static WebApplication UseOrdersPipeline(this WebApplication app)
     {
         ErrorsSetup.UseErrorPages(app);
+        HardeningSetup.UseSecurityHeaders(app);
         app.UseSession();
         CorsSetup.UseCorsPolicies(app);
         LoggingSetup.UseRequestLogging(app);
@@ -28,6 +30,7 @@ public static class OrdersSetup
     public static WebApplication MapOrdersEndpoints(this WebApplication app)
     {
         CookiesSetup.MapCookieEndpoints(app);
+        ErrorsSetup.MapErrorEndpoints(app);
         LoggingSetup.MapSignInAudit(app);
         app.MapGet("/orders/{id:int}", (int id) => Results.Ok(new { id, status = "shipped" }));
         SessionsSetup.MapSessionEndpoints(app);

@@ -64,5 +64,11 @@ namespace ReadinessAnalyzers
         public const string UnpinnedBaseImage = "RDY9022";
         public const string RemoteFileAddedToImage = "RDY9023";
         public const string DevelopmentEnvironmentInDotEnv = "RDY9024";
+        public const string ExceptionDetailsInResponse = "RDY8003";
+
+        // Hardening (RDY9xxx)
+        public const string WeakSecurityHeader = "RDY9005";
+        public const string VersionDisclosingHeader = "RDY9006";
+        public const string RequestSizeLimitDisabled = "RDY9007";
     }
 }

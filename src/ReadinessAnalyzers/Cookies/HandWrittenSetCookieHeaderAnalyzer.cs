@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Immutable;
-using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using ReadinessAnalyzers.Internals;
+using ReadinessAnalyzers.Internals.Http;
 
 namespace ReadinessAnalyzers.Cookies
 {
@@ -24,11 +23,7 @@ namespace ReadinessAnalyzers.Cookies
             description: "A Set-Cookie header built as text bypasses CookieOptions, the cookie policy and every default of the framework: "
                 + "without the Secure attribute the cookie travels over plain HTTP, without HttpOnly any script can read it.");
 
-        private const string HeaderNamesType = "Microsoft.Net.Http.Headers.HeaderNames";
         private const string SetCookie = "Set-Cookie";
-
-        /// <summary>Stands for an interpolation hole or a non-constant operand in the reconstructed header text.</summary>
-        private const char Hole = '\u0001';
 
         [Flags]
         private enum Attributes
@@ -47,78 +42,28 @@ namespace ReadinessAnalyzers.Cookies
             context.RegisterCompilationStartAction(static start =>
             {
                 var types = WellKnownTypes.GetOrCreate(start.Compilation);
-                var headers = types.Get(TypeNames.IHeaderDictionary);
-                if (!types.ReferencesAspNetCore || headers is null)
+                var headers = types.ReferencesAspNetCore ? HeaderWrites.Create(types) : null;
+                if (headers is null)
                 {
                     return;
                 }
 
-                var headerNames = types.Get(HeaderNamesType);
                 var guard = DevelopmentGuard.Create(start.Compilation, start.Options);
-                start.RegisterOperationAction(context => AnalyzeInvocation(context, headers, headerNames, guard), OperationKind.Invocation);
-                start.RegisterOperationAction(context => AnalyzeAssignment(context, headers, headerNames, guard), OperationKind.SimpleAssignment);
+                start.RegisterOperationAction(
+                    context =>
+                    {
+                        if (headers.TryRead(context.Operation, out var write) && write.Is(SetCookie, "SetCookie"))
+                        {
+                            Analyze(context, headers.Text(write.Value), guard);
+                        }
+                    },
+                    OperationKind.Invocation,
+                    OperationKind.SimpleAssignment);
             });
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, INamedTypeSymbol headers, INamedTypeSymbol? headerNames, DevelopmentGuard guard)
+        private static void Analyze(OperationAnalysisContext context, string? text, DevelopmentGuard guard)
         {
-            var invocation = (IInvocationOperation)context.Operation;
-            var method = invocation.TargetMethod;
-            if (method.Name != "Append" && method.Name != "Add" && method.Name != "TryAdd" && method.Name != "AppendCommaSeparatedValues")
-            {
-                return;
-            }
-
-            IOperation? key = null;
-            IOperation? value = null;
-            foreach (var argument in invocation.Arguments)
-            {
-                var name = argument.Parameter?.Name;
-                if (name == "key")
-                {
-                    key = argument.Value;
-                }
-                else if (name == "value" || name == "values")
-                {
-                    value = argument.Value;
-                }
-            }
-
-            // The key decides first (List.Add has none); the receiver's type only then.
-            if (!IsSetCookieName(key, headerNames))
-            {
-                return;
-            }
-
-            // An extension's receiver is its first argument, converted to the parameter's type (IDictionary<,> for TryAdd).
-            var receiver = StripConversions(invocation.Instance ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null));
-            if (IsHeaderDictionary(receiver?.Type, headers))
-            {
-                Analyze(context, value, guard);
-            }
-        }
-
-        private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol headers, INamedTypeSymbol? headerNames, DevelopmentGuard guard)
-        {
-            var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (!(assignment.Target is IPropertyReferenceOperation target))
-            {
-                return;
-            }
-
-            var property = target.Property;
-            var isSetCookie = property.IsIndexer
-                ? target.Arguments.Length == 1 && IsSetCookieName(target.Arguments[0].Value, headerNames)
-                : property.Name == "SetCookie";
-            if (isSetCookie && IsHeaderDictionary(target.Instance?.Type, headers))
-            {
-                Analyze(context, assignment.Value, guard);
-            }
-        }
-
-        private static void Analyze(OperationAnalysisContext context, IOperation? value, DevelopmentGuard guard)
-        {
-            var text = HeaderText(value);
             if (text is null || !TryReadCookie(text, out var cookieName, out var present))
             {
                 return;
@@ -143,112 +88,6 @@ namespace ReadinessAnalyzers.Cookies
             context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), cookie, what));
         }
 
-        private static bool IsHeaderDictionary(ITypeSymbol? type, INamedTypeSymbol headers)
-        {
-            if (type is null)
-            {
-                return false;
-            }
-
-            if (SymbolEqualityComparer.Default.Equals(type, headers))
-            {
-                return true;
-            }
-
-            foreach (var implemented in type.AllInterfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(implemented, headers))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool IsSetCookieName(IOperation? key, INamedTypeSymbol? headerNames)
-        {
-            key = StripConversions(key);
-            if (key is null)
-            {
-                return false;
-            }
-
-            if (Invocations.ConstantString(key) is string name)
-            {
-                return string.Equals(name, SetCookie, StringComparison.OrdinalIgnoreCase);
-            }
-
-            // HeaderNames.SetCookie is a static readonly field, not a constant.
-            return key is IFieldReferenceOperation field
-                && field.Field.Name == "SetCookie"
-                && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, headerNames);
-        }
-
-        /// <summary>The header value as text, each non-constant part replaced by <see cref="Hole"/>; null when not visible.</summary>
-        private static string? HeaderText(IOperation? value)
-        {
-            value = StripConversions(value);
-            if (value is null)
-            {
-                return null;
-            }
-
-            if (Invocations.ConstantString(value) is string constant)
-            {
-                return constant;
-            }
-
-            if (!(value is IInterpolatedStringOperation) && !(value is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add }))
-            {
-                return null;
-            }
-
-            if (value.Type?.SpecialType != SpecialType.System_String)
-            {
-                return null;
-            }
-
-            var builder = new StringBuilder();
-            Append(builder, value);
-            return builder.ToString();
-        }
-
-        private static void Append(StringBuilder builder, IOperation operation)
-        {
-            operation = StripConversions(operation)!;
-            if (Invocations.ConstantString(operation) is string constant)
-            {
-                builder.Append(constant);
-                return;
-            }
-
-            switch (operation)
-            {
-                case IInterpolatedStringOperation interpolated:
-                    foreach (var part in interpolated.Parts)
-                    {
-                        if (part is IInterpolatedStringTextOperation text && Invocations.ConstantString(text.Text) is string literal)
-                        {
-                            builder.Append(literal);
-                        }
-                        else
-                        {
-                            builder.Append(Hole);
-                        }
-                    }
-
-                    break;
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
-                    Append(builder, binary.LeftOperand);
-                    Append(builder, binary.RightOperand);
-                    break;
-                default:
-                    builder.Append(Hole);
-                    break;
-            }
-        }
-
         /// <summary>
         /// Reads <c>name=value; Attr; Attr=value</c>. False when the text is not recognisably one cookie, when an attribute
         /// is computed (it might be Secure), or when the header deletes the cookie (<c>Max-Age=0</c>).
@@ -271,7 +110,7 @@ namespace ReadinessAnalyzers.Cookies
                 return false;
             }
 
-            name = cookieName.IndexOf(Hole) < 0 ? cookieName : null;
+            name = cookieName.IndexOf(HeaderWrites.Hole) < 0 ? cookieName : null;
             while (end >= 0)
             {
                 var start = end + 1;
@@ -284,7 +123,7 @@ namespace ReadinessAnalyzers.Cookies
 
                 var attributeEquals = attribute.IndexOf('=');
                 var attributeName = (attributeEquals < 0 ? attribute : attribute.Substring(0, attributeEquals)).Trim();
-                if (attributeName.IndexOf(Hole) >= 0)
+                if (attributeName.IndexOf(HeaderWrites.Hole) >= 0)
                 {
                     return false;
                 }
@@ -305,16 +144,6 @@ namespace ReadinessAnalyzers.Cookies
             }
 
             return true;
-        }
-
-        private static IOperation? StripConversions(IOperation? operation)
-        {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            return operation;
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using ReadinessAnalyzers.Internals;
+using ReadinessAnalyzers.Internals.Http;
 
 namespace ReadinessAnalyzers.Cors
 {
@@ -13,94 +14,48 @@ namespace ReadinessAnalyzers.Cors
         public const string AllowOriginName = "Access-Control-Allow-Origin";
         public const string OriginName = "Origin";
 
-        private const string HeaderNamesType = "Microsoft.Net.Http.Headers.HeaderNames";
-        private const string StringValuesType = "Microsoft.Extensions.Primitives.StringValues";
-
-        private readonly INamedTypeSymbol _headerDictionary;
-        private readonly INamedTypeSymbol? _headerNames;
-        private readonly INamedTypeSymbol? _stringValues;
+        private readonly HeaderWrites _headers;
         private readonly INamedTypeSymbol? _httpContext;
         private readonly INamedTypeSymbol? _httpRequest;
 
-        private AllowOriginHeader(INamedTypeSymbol headerDictionary, WellKnownTypes types)
+        private AllowOriginHeader(HeaderWrites headers, WellKnownTypes types)
         {
-            _headerDictionary = headerDictionary;
-            _headerNames = types.Get(HeaderNamesType);
-            _stringValues = types.Get(StringValuesType);
+            _headers = headers;
             _httpContext = types.Get(TypeNames.HttpContext);
             _httpRequest = types.Get(TypeNames.HttpRequest);
         }
 
         public static AllowOriginHeader? Create(WellKnownTypes types)
         {
-            var headerDictionary = types.Get(TypeNames.IHeaderDictionary);
-            return headerDictionary is null ? null : new AllowOriginHeader(headerDictionary, types);
+            var headers = HeaderWrites.Create(types);
+            return headers is null ? null : new AllowOriginHeader(headers, types);
         }
 
         /// <summary>
         /// When <paramref name="operation"/> writes Access-Control-Allow-Origin on a header dictionary, the value written
-        /// and how it was written (for the message); otherwise null. Recognised: <c>Append</c>, <c>Add</c>, <c>TryAdd</c>,
-        /// the indexer, and the typed <c>AccessControlAllowOrigin</c> property, with the name as a literal, a constant or
-        /// <c>HeaderNames.AccessControlAllowOrigin</c>.
+        /// and how it was written (for the message); otherwise null. Recognised: every write <see cref="HeaderWrites"/> reads
+        /// (<c>Append</c>, <c>Add</c>, <c>TryAdd</c>, the indexer, the typed <c>AccessControlAllowOrigin</c> property), with
+        /// the name as a literal, a constant or <c>HeaderNames.AccessControlAllowOrigin</c>.
         /// </summary>
         public IOperation? WrittenValue(IOperation operation, out string how)
         {
             how = string.Empty;
-            switch (operation)
+            if (!_headers.TryRead(operation, out var write) || !write.Is(AllowOriginName, "AccessControlAllowOrigin"))
             {
-                case IInvocationOperation invocation:
-                    var name = invocation.TargetMethod.Name;
-                    if (name != "Append" && name != "Add" && name != "TryAdd")
-                    {
-                        return null;
-                    }
-
-                    // An instance call (IDictionary.Add) or an extension whose first argument is the dictionary (Append, TryAdd).
-                    var arguments = invocation.Arguments;
-                    var first = invocation.Instance is null && invocation.TargetMethod.IsExtensionMethod ? 1 : 0;
-                    var receiver = first == 1 ? (arguments.Length > 0 ? arguments[0].Value : null) : invocation.Instance;
-                    if (arguments.Length != first + 2 || !IsHeaderDictionary(Values.Unwrap(receiver)?.Type) || !IsHeaderName(arguments[first].Value, AllowOriginName, "AccessControlAllowOrigin"))
-                    {
-                        return null;
-                    }
-
-                    how = name;
-                    return arguments[first + 1].Value;
-
-                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment:
-                    if (target.Property.IsIndexer)
-                    {
-                        if (target.Arguments.Length == 1 && IsHeaderDictionary(target.Instance?.Type)
-                            && IsHeaderName(target.Arguments[0].Value, AllowOriginName, "AccessControlAllowOrigin"))
-                        {
-                            how = "Headers[\"" + AllowOriginName + "\"]";
-                            return assignment.Value;
-                        }
-                    }
-                    else if (target.Property.Name == "AccessControlAllowOrigin" && IsHeaderDictionary(target.Property.ContainingType))
-                    {
-                        how = "Headers.AccessControlAllowOrigin";
-                        return assignment.Value;
-                    }
-
-                    return null;
-
-                default:
-                    return null;
+                return null;
             }
+
+            how = write.Kind == HeaderWriteKind.Call ? write.MethodName!
+                : write.Kind == HeaderWriteKind.Indexer ? "Headers[\"" + AllowOriginName + "\"]"
+                : "Headers.AccessControlAllowOrigin";
+            return write.Value;
         }
 
         /// <summary>True when a header value is exactly "*" (a string, or a StringValues made from one).</summary>
         public bool IsWildcard(IOperation? value)
         {
-            value = Values.Unwrap(value);
-            if (value is IObjectCreationOperation creation && _stringValues != null
-                && SymbolEqualityComparer.Default.Equals(creation.Type, _stringValues) && creation.Arguments.Length == 1)
-            {
-                value = creation.Arguments[0].Value;
-            }
-
-            return Values.IsConstant(value, "*");
+            // Exactly "*": an interpolation hole would not survive the comparison.
+            return _headers.Text(value) == "*";
         }
 
         /// <summary>
@@ -134,41 +89,10 @@ namespace ReadinessAnalyzers.Cors
                 || SymbolEqualityComparer.Default.Equals(type, _httpRequest)
                 || IsHeaderDictionary(type));
 
-        private bool IsHeaderDictionary(ITypeSymbol? type)
-        {
-            if (type is null)
-            {
-                return false;
-            }
-
-            if (SymbolEqualityComparer.Default.Equals(type, _headerDictionary))
-            {
-                return true;
-            }
-
-            foreach (var implemented in type.AllInterfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(implemented, _headerDictionary))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private bool IsHeaderDictionary(ITypeSymbol? type) => _headers.IsHeaderDictionary(type);
 
         /// <summary>The header name as a string (case-insensitive, as HTTP has it) or the HeaderNames field.</summary>
-        private bool IsHeaderName(IOperation? operation, string headerName, string headerNamesField)
-        {
-            operation = Values.Unwrap(operation);
-            if (operation is IFieldReferenceOperation field && field.Field.Name == headerNamesField
-                && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, _headerNames))
-            {
-                return true;
-            }
-
-            return operation != null && operation.ConstantValue.HasValue && operation.ConstantValue.Value is string text
-                && string.Equals(text, headerName, System.StringComparison.OrdinalIgnoreCase);
-        }
+        private bool IsHeaderName(IOperation? operation, string headerName, string headerNamesField) =>
+            _headers.IsHeaderName(operation, headerName, headerNamesField);
     }
 }
