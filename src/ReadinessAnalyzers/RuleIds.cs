@@ -55,20 +55,18 @@ namespace ReadinessAnalyzers
         // Errors (RDY8xxx)
         public const string DeveloperErrorPage = "RDY8001";
         public const string DetailedErrors = "RDY8002";
+        public const string ExceptionDetailsInResponse = "RDY8003";
         public const string DevelopmentSettingInConfiguration = "RDY8005";
 
         // Hardening (RDY9xxx)
+        public const string WeakSecurityHeader = "RDY9005";
+        public const string VersionDisclosingHeader = "RDY9006";
+        public const string RequestSizeLimitDisabled = "RDY9007";
         public const string AnyHostAllowed = "RDY9010";
         public const string ContainerRunsAsRoot = "RDY9020";
         public const string DevelopmentEnvironmentInContainer = "RDY9021";
         public const string UnpinnedBaseImage = "RDY9022";
         public const string RemoteFileAddedToImage = "RDY9023";
         public const string DevelopmentEnvironmentInDotEnv = "RDY9024";
-        public const string ExceptionDetailsInResponse = "RDY8003";
-
-        // Hardening (RDY9xxx)
-        public const string WeakSecurityHeader = "RDY9005";
-        public const string VersionDisclosingHeader = "RDY9006";
-        public const string RequestSizeLimitDisabled = "RDY9007";
     }
 }
