@@ -42,13 +42,20 @@ namespace ReadinessAnalyzers
         public const string SingletonSessionStore = "RDY5007";
 
         // Https (RDY6xxx)
+        public const string NoHttpsRedirection = "RDY6004";
+        public const string NoHsts = "RDY6005";
 
         // Auth (RDY7xxx)
 
         // Errors (RDY8xxx)
         public const string DeveloperErrorPage = "RDY8001";
         public const string DetailedErrors = "RDY8002";
+        public const string NoExceptionHandler = "RDY8004";
 
         // Hardening (RDY9xxx)
+        public const string NoHealthChecks = "RDY9001";
+        public const string NoRateLimiter = "RDY9002";
+        public const string NoForwardedHeaders = "RDY9003";
+        public const string NoSecurityHeaders = "RDY9004";
     }
 }
