@@ -142,7 +142,6 @@ namespace ReadinessAnalyzers.Internals.Pipeline
             var developmentOnly = new HashSet<PipelineCall>();
             Location? run = null;
             Location? build = null;
-            Location? created = null;
             var exceptionMiddleware = new HashSet<ITypeSymbol>(recorder.ExceptionMiddlewareTypes, SymbolEqualityComparer.Default);
             foreach (var fact in recorder.Facts)
             {
@@ -156,7 +155,6 @@ namespace ReadinessAnalyzers.Internals.Pipeline
                 {
                     case PipelineCall.WebAppCreated:
                         webApp = true;
-                        created = Earliest(created, fact.Location);
                         continue;
                     case PipelineCall.Run:
                         run = Earliest(run, fact.Location);
@@ -177,7 +175,7 @@ namespace ReadinessAnalyzers.Internals.Pipeline
                 (fact.DevelopmentOnly ? developmentOnly : production).Add(call);
             }
 
-            var location = startupLocation ?? run ?? build ?? created;
+            var location = startupLocation ?? run ?? build;
             return webApp && location != null ? new ProgramPipeline(recorder, production, developmentOnly, location, usesStartup) : null;
         }
 
