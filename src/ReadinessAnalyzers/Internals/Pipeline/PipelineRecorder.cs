@@ -180,7 +180,7 @@ namespace ReadinessAnalyzers.Internals.Pipeline
                 case "UseCsp":
                 case "UseReferrerPolicy":
                     // Third-party headers middleware (NetEscapades, NWebsec): the exact name decides, whoever declares it.
-                    return RecordIf(context, !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _assembly), PipelineCall.SecurityHeadersMiddleware);
+                    return RecordIf(context, true, PipelineCall.SecurityHeadersMiddleware);
                 case "UseMiddleware":
                     return RecordIf(context, Invocations.Is(method, t.UseMiddlewareExtensions, name), PipelineCall.UseMiddleware, MiddlewareType(invocation, method));
                 case "Run":
