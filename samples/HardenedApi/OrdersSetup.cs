@@ -11,11 +11,13 @@ public static class OrdersSetup
         CookiesSetup.AddCookieServices(services);
         LoggingSetup.AddLoggingServices(services, environment);
         SecretsSetup.AddSecretServices(services, configuration);
+        PipelineSetup.AddPipelineServices(services, configuration);
         return services;
     }
 
     public static WebApplication UseOrdersPipeline(this WebApplication app)
     {
+        PipelineSetup.UsePipeline(app);
         ErrorsSetup.UseErrorPages(app);
         app.UseSession();
         CorsSetup.UseCorsPolicies(app);
