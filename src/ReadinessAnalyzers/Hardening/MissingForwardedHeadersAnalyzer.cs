@@ -12,7 +12,7 @@ namespace ReadinessAnalyzers.Hardening
     /// <summary>
     /// RDY9003: a web app that runs behind a proxy or in a container but never calls <c>UseForwardedHeaders()</c> and does not
     /// set <c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c> in its Dockerfile or compose file. Evidence of a proxy: a Dockerfile
-    /// or compose file among the AdditionalFiles, code that reads X-Forwarded-* headers, or configured ForwardedHeadersOptions.
+    /// or compose file among the AdditionalFiles, or configured ForwardedHeadersOptions.
     /// Decided at compilation end (<see cref="ProgramPipeline"/>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -24,12 +24,12 @@ namespace ReadinessAnalyzers.Hardening
             messageFormat: "The app runs {0} but never calls 'UseForwardedHeaders()' outside Development: the scheme, host and client IP it sees are the proxy's, so HTTPS redirection, absolute URLs, auth callbacks, rate limits and logs are wrong; call app.UseForwardedHeaders() first in the pipeline with KnownProxies/KnownNetworks, or set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true",
             description: "Behind a reverse proxy, ingress or container load balancer the app receives HTTP from the proxy; the original "
                 + "scheme, host and client address arrive in X-Forwarded-* headers that only the forwarded headers middleware applies. "
-                + "Reported once per app when a Dockerfile or compose file, X-Forwarded-* handling or ForwardedHeadersOptions shows a proxy.",
+                + "Reported once per app when a Dockerfile or compose file, or configured ForwardedHeadersOptions, shows a proxy.",
             customTags: WellKnownDiagnosticTags.CompilationEnd);
 
         private const string ForwardedHeadersEnabledVariable = "ASPNETCORE_FORWARDEDHEADERS_ENABLED";
         private const string InContainer = "in a container (a Dockerfile or compose file ships it)";
-        private const string BehindProxy = "behind a proxy (it reads X-Forwarded-* headers or configures ForwardedHeadersOptions)";
+        private const string BehindProxy = "behind a proxy (it configures ForwardedHeadersOptions)";
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -37,7 +37,7 @@ namespace ReadinessAnalyzers.Hardening
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(static start => ProgramPipeline.Register(start, recordEvidence: true, static (end, pipeline) =>
+            context.RegisterCompilationStartAction(static start => ProgramPipeline.Register(start, recordEvidence: false, static (end, pipeline) =>
             {
                 if (pipeline.Configures(PipelineCall.ForwardedHeaders))
                 {

@@ -116,6 +116,19 @@ public class MissingSecurityHeadersAnalyzerTests
         """);
 
     [Fact]
+    public Task HeaderThatIsOnlyReadIsReported() => Verify.VerifyAnalyzerAsync("""
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            var policy = context.Response.Headers["Content-Security-Policy"];
+            context.Response.Headers.Remove("X-Frame-Options");
+        });
+        app.[|Run()|];
+        """);
+
+    [Fact]
     public Task HalfTypedHeaderCodeDoesNotCrash() => Verify.VerifyBrokenCodeAsync("""
         var builder = WebApplication.CreateBuilder(args);
         var app = builder.Build();

@@ -29,10 +29,10 @@ namespace ReadinessAnalyzers.Internals.Pipeline
     /// <summary>Evidence from anywhere in the compilation (not only the pipeline), recorded only when a rule asks for it.</summary>
     internal enum CodeEvidence
     {
-        /// <summary>X-Content-Type-Options, Content-Security-Policy, X-Frame-Options or Referrer-Policy set (named) outside Development.</summary>
+        /// <summary>X-Content-Type-Options, Content-Security-Policy, X-Frame-Options or Referrer-Policy set outside Development (assigned through the header dictionary, or added with Append/Add/TryAdd).</summary>
         SecurityHeaderNamed = 1,
 
-        /// <summary>X-Forwarded-For/-Proto/-Host read or ForwardedHeadersOptions configured: the app expects a proxy.</summary>
+        /// <summary>ForwardedHeadersOptions configured (services.Configure&lt;ForwardedHeadersOptions&gt;): the app expects a proxy.</summary>
         ProxyExpected = 2,
     }
 }

@@ -57,10 +57,12 @@ namespace ReadinessAnalyzers.Internals.Pipeline
         private readonly PipelineTypes _types;
         private readonly DevelopmentGuard _guard;
         private readonly IAssemblySymbol _assembly;
+        private readonly bool _recordEvidence;
         private int _evidence;
 
-        public PipelineRecorder(PipelineTypes types, DevelopmentGuard guard, IAssemblySymbol assembly)
+        public PipelineRecorder(PipelineTypes types, DevelopmentGuard guard, IAssemblySymbol assembly, bool recordEvidence)
         {
+            _recordEvidence = recordEvidence;
             _types = types;
             _guard = guard;
             _assembly = assembly;
@@ -111,38 +113,59 @@ namespace ReadinessAnalyzers.Internals.Pipeline
             }
         }
 
-        public void OnLiteral(OperationAnalysisContext context)
+        /// <summary>
+        /// <c>Response.Headers["X-Frame-Options"] = …</c>, <c>Headers[HeaderNames.ContentSecurityPolicy] = …</c>,
+        /// <c>Headers.XContentTypeOptions = …</c>: a security header set. Assignments are few, so this callback is cheap.
+        /// </summary>
+        public void OnAssignment(OperationAnalysisContext context)
         {
-            var constant = context.Operation.ConstantValue;
-            if (!constant.HasValue || !(constant.Value is string text) || text.Length < 15 || text.Length > 23)
+            if (!(((ISimpleAssignmentOperation)context.Operation).Target is IPropertyReferenceOperation target)
+                || !SymbolEqualityComparer.Default.Equals(target.Property.ContainingType, _types.IHeaderDictionary))
             {
                 return;
             }
 
-            var evidence = HeaderEvidence(text);
-            if (evidence != 0 && !_guard.IsDevelopmentOnly(context.Operation))
-            {
-                AddEvidence(evidence);
-            }
-        }
-
-        public void OnMemberReference(OperationAnalysisContext context)
-        {
-            // HeaderNames.XFrameOptions, Response.Headers.ContentSecurityPolicy = …
-            var member = ((IMemberReferenceOperation)context.Operation).Member;
-            var name = member.Name;
-            if (name != "XContentTypeOptions" && name != "ContentSecurityPolicy" && name != "XFrameOptions" && name != "ReferrerPolicy")
-            {
-                return;
-            }
-
-            var type = member.ContainingType;
-            if ((SymbolEqualityComparer.Default.Equals(type, _types.HeaderNames) || SymbolEqualityComparer.Default.Equals(type, _types.IHeaderDictionary))
-                && !_guard.IsDevelopmentOnly(context.Operation))
+            var isSecurityHeader = target.Property.IsIndexer
+                ? target.Arguments.Length == 1 && IsSecurityHeaderName(target.Arguments[0].Value)
+                : IsSecurityHeaderMember(target.Property.Name);
+            if (isSecurityHeader && !_guard.IsDevelopmentOnly(context.Operation))
             {
                 AddEvidence(CodeEvidence.SecurityHeaderNamed);
             }
         }
+
+        /// <summary><c>Headers.Append("Referrer-Policy", …)</c>, <c>Headers.Add(…)</c>, <c>Headers.TryAdd(…)</c>.</summary>
+        private void RecordHeaderWrite(OperationAnalysisContext context, IInvocationOperation invocation)
+        {
+            if (invocation.Arguments.Length < 2)
+            {
+                return;
+            }
+
+            var receiver = invocation.Instance?.Type ?? invocation.Arguments[0].Value.Type;
+            var key = invocation.Instance != null ? invocation.Arguments[0] : invocation.Arguments[1];
+            if (SymbolEqualityComparer.Default.Equals(receiver, _types.IHeaderDictionary)
+                && IsSecurityHeaderName(key.Value)
+                && !_guard.IsDevelopmentOnly(invocation))
+            {
+                AddEvidence(CodeEvidence.SecurityHeaderNamed);
+            }
+        }
+
+        private bool IsSecurityHeaderName(IOperation key)
+        {
+            if (Invocations.ConstantString(key) is string text)
+            {
+                return IsSecurityHeaderText(text);
+            }
+
+            return key is IFieldReferenceOperation field
+                && IsSecurityHeaderMember(field.Field.Name)
+                && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, _types.HeaderNames);
+        }
+
+        private static bool IsSecurityHeaderMember(string name)
+            => name == "XContentTypeOptions" || name == "ContentSecurityPolicy" || name == "XFrameOptions" || name == "ReferrerPolicy";
 
         private bool RecordFrameworkCall(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol method)
         {
@@ -208,6 +231,15 @@ namespace ReadinessAnalyzers.Internals.Pipeline
                     return RecordIf(context, Invocations.Is(method, t.GenericHostWebHostBuilderExtensions, name), PipelineCall.WebAppCreated);
                 case "UseStartup":
                     return RecordIf(context, Invocations.Is(method, t.WebHostBuilderExtensions, name), PipelineCall.UseStartup, MiddlewareType(invocation, method));
+                case "Append":
+                case "Add":
+                case "TryAdd":
+                    if (_recordEvidence)
+                    {
+                        RecordHeaderWrite(context, invocation);
+                    }
+
+                    return false;
                 case "Configure":
                     // services.Configure<ForwardedHeadersOptions>(…): the app expects to run behind a proxy.
                     if (method.TypeArguments.Length == 1 && SymbolEqualityComparer.Default.Equals(method.TypeArguments[0], t.ForwardedHeadersOptions))
@@ -396,25 +428,11 @@ namespace ReadinessAnalyzers.Internals.Pipeline
             }
         }
 
-        private static CodeEvidence HeaderEvidence(string text)
-        {
-            if (string.Equals(text, "X-Content-Type-Options", StringComparison.OrdinalIgnoreCase)
+        private static bool IsSecurityHeaderText(string text)
+            => string.Equals(text, "X-Content-Type-Options", StringComparison.OrdinalIgnoreCase)
                 || string.Equals(text, "Content-Security-Policy", StringComparison.OrdinalIgnoreCase)
                 || string.Equals(text, "X-Frame-Options", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(text, "Referrer-Policy", StringComparison.OrdinalIgnoreCase))
-            {
-                return CodeEvidence.SecurityHeaderNamed;
-            }
-
-            if (string.Equals(text, "X-Forwarded-For", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(text, "X-Forwarded-Proto", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(text, "X-Forwarded-Host", StringComparison.OrdinalIgnoreCase))
-            {
-                return CodeEvidence.ProxyExpected;
-            }
-
-            return 0;
-        }
+                || string.Equals(text, "Referrer-Policy", StringComparison.OrdinalIgnoreCase);
 
         private void AddEvidence(CodeEvidence evidence)
         {

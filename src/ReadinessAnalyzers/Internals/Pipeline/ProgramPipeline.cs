@@ -50,8 +50,8 @@ namespace ReadinessAnalyzers.Internals.Pipeline
 
         /// <summary>
         /// Registers the recording callbacks and, at compilation end, calls <paramref name="decide"/> once if the compilation is a
-        /// web app. Call once from a compilation start action. <paramref name="recordEvidence"/> adds the (cheap) literal and
-        /// member-reference callbacks behind <see cref="Has(CodeEvidence)"/>.
+        /// web app. Call once from a compilation start action. <paramref name="recordEvidence"/> adds the (cheap)
+        /// header-assignment callbacks behind <see cref="Has(CodeEvidence)"/>.
         /// </summary>
         public static void Register(CompilationStartAnalysisContext start, bool recordEvidence, Action<CompilationAnalysisContext, ProgramPipeline> decide)
         {
@@ -67,13 +67,12 @@ namespace ReadinessAnalyzers.Internals.Pipeline
                 return;
             }
 
-            var recorder = new PipelineRecorder(types, guard, start.Compilation.Assembly);
+            var recorder = new PipelineRecorder(types, guard, start.Compilation.Assembly, recordEvidence);
             start.RegisterOperationAction(recorder.OnInvocation, OperationKind.Invocation);
             start.RegisterOperationAction(recorder.OnInvalid, OperationKind.Invalid);
             if (recordEvidence)
             {
-                start.RegisterOperationAction(recorder.OnLiteral, OperationKind.Literal);
-                start.RegisterOperationAction(recorder.OnMemberReference, OperationKind.FieldReference, OperationKind.PropertyReference);
+                start.RegisterOperationAction(recorder.OnAssignment, OperationKind.SimpleAssignment);
             }
 
             start.RegisterCompilationEndAction(end =>
