@@ -15,11 +15,13 @@ public static class OrdersSetup
         OutgoingHttpSetup.AddShippingClient(services, configuration);
         HttpsSetup.AddHttpsServices(services, configuration, environment);
         AuthSetup.AddAuthServices(services, configuration);
+        PipelineSetup.AddPipelineServices(services, configuration);
         return services;
     }
 
     public static WebApplication UseOrdersPipeline(this WebApplication app)
     {
+        PipelineSetup.UsePipeline(app);
         ErrorsSetup.UseErrorPages(app);
         HardeningSetup.UseSecurityHeaders(app);
         app.UseSession();

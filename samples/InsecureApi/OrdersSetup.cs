@@ -14,11 +14,13 @@ public static class OrdersSetup
         SecretsSetup.AddSecretServices(services, configuration);
         HttpsSetup.AddHttpsServices(services);
         AuthSetup.AddAuthServices(services);
+        PipelineSetup.AddPipelineServices(services);
         return services;
     }
 
     public static WebApplication UseOrdersPipeline(this WebApplication app)
     {
+        PipelineSetup.UsePipeline(app);
         ErrorsSetup.UseErrorPages(app);
         HardeningSetup.UseSecurityHeaders(app);
         app.UseSession();

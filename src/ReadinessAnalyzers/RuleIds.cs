@@ -46,6 +46,8 @@ namespace ReadinessAnalyzers
         public const string CertificateValidationDisabled = "RDY6001";
         public const string RequireHttpsMetadataDisabled = "RDY6002";
         public const string PlainHttpEndpoint = "RDY6003";
+        public const string NoHttpsRedirection = "RDY6004";
+        public const string NoHsts = "RDY6005";
 
         // Auth (RDY7xxx)
         public const string TokenValidationDisabled = "RDY7001";
@@ -68,5 +70,12 @@ namespace ReadinessAnalyzers
         public const string UnpinnedBaseImage = "RDY9022";
         public const string RemoteFileAddedToImage = "RDY9023";
         public const string DevelopmentEnvironmentInDotEnv = "RDY9024";
+        public const string NoExceptionHandler = "RDY8004";
+
+        // Hardening (RDY9xxx)
+        public const string NoHealthChecks = "RDY9001";
+        public const string NoRateLimiter = "RDY9002";
+        public const string NoForwardedHeaders = "RDY9003";
+        public const string NoSecurityHeaders = "RDY9004";
     }
 }

@@ -69,6 +69,9 @@ public sealed class AnalyzerTest<TAnalyzer>
 
     public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.Preview;
 
+    /// <summary>The output kind; by default an executable when a file has top-level statements, else a library.</summary>
+    public OutputKind? OutputKind { get; set; }
+
     public string EditorConfig
     {
         set => AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + value));
@@ -166,7 +169,7 @@ public sealed class AnalyzerTest<TAnalyzer>
         var config = new TestConfigOptionsProvider(AnalyzerConfigFiles);
         var hasTopLevelStatements = trees.Any(t => t.GetRoot().ChildNodes().OfType<GlobalStatementSyntax>().Any());
         var compilationOptions = new CSharpCompilationOptions(
-                hasTopLevelStatements ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
+                OutputKind ?? (hasTopLevelStatements ? Microsoft.CodeAnalysis.OutputKind.ConsoleApplication : Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary),
                 nullableContextOptions: NullableContextOptions.Enable)
             .WithSyntaxTreeOptionsProvider(new TestSyntaxTreeOptionsProvider(config))
             .WithSpecificDiagnosticOptions(config.GlobalSeverities);

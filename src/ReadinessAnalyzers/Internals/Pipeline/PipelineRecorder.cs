@@ -1,0 +1,448 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ReadinessAnalyzers.Internals.Pipeline
+{
+    /// <summary>One recorded framework call: what, in which method, where, and whether it only runs in Development.</summary>
+    internal readonly struct PipelineFact
+    {
+        public PipelineFact(PipelineCall call, IMethodSymbol owner, Location location, bool developmentOnly, ITypeSymbol? type)
+        {
+            Call = call;
+            Owner = owner;
+            Location = location;
+            DevelopmentOnly = developmentOnly;
+            Type = type;
+        }
+
+        public PipelineCall Call { get; }
+
+        public IMethodSymbol Owner { get; }
+
+        public Location Location { get; }
+
+        public bool DevelopmentOnly { get; }
+
+        /// <summary>UseStartup&lt;T&gt; / UseMiddleware&lt;T&gt;: T.</summary>
+        public ITypeSymbol? Type { get; }
+    }
+
+    /// <summary>A call from one method of the project to another that passes the app, a builder or the services along.</summary>
+    internal readonly struct WiringCall
+    {
+        public WiringCall(IMethodSymbol caller, IMethodSymbol callee, bool developmentOnly)
+        {
+            Caller = caller;
+            Callee = callee;
+            DevelopmentOnly = developmentOnly;
+        }
+
+        public IMethodSymbol Caller { get; }
+
+        public IMethodSymbol Callee { get; }
+
+        public bool DevelopmentOnly { get; }
+    }
+
+    /// <summary>
+    /// The operation callbacks: each records the few calls the pipeline rules care about (method name first, symbols after)
+    /// and nothing is decided until compilation end. Written to from concurrent callbacks.
+    /// </summary>
+    internal sealed class PipelineRecorder
+    {
+        private readonly PipelineTypes _types;
+        private readonly DevelopmentGuard _guard;
+        private readonly IAssemblySymbol _assembly;
+        private readonly bool _recordEvidence;
+        private int _evidence;
+
+        public PipelineRecorder(PipelineTypes types, DevelopmentGuard guard, IAssemblySymbol assembly, bool recordEvidence)
+        {
+            _recordEvidence = recordEvidence;
+            _types = types;
+            _guard = guard;
+            _assembly = assembly;
+        }
+
+        public ConcurrentQueue<PipelineFact> Facts { get; } = new ConcurrentQueue<PipelineFact>();
+
+        public ConcurrentQueue<WiringCall> Wiring { get; } = new ConcurrentQueue<WiringCall>();
+
+        /// <summary>Middleware classes whose Invoke/InvokeAsync handles exceptions around <c>next</c>.</summary>
+        public ConcurrentQueue<ITypeSymbol> ExceptionMiddlewareTypes { get; } = new ConcurrentQueue<ITypeSymbol>();
+
+        public bool HasEvidence(CodeEvidence evidence) => (Volatile.Read(ref _evidence) & (int)evidence) != 0;
+
+        public void OnInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            if (RecordFrameworkCall(context, invocation, method))
+            {
+                return;
+            }
+
+            if (method.MethodKind == MethodKind.DelegateInvoke)
+            {
+                RecordExceptionMiddleware(context, invocation);
+                return;
+            }
+
+            // A method of this project that passes the app, a builder or the services along: an edge of the wiring.
+            var callee = (method.ReducedFrom ?? method).OriginalDefinition;
+            if (SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, _assembly)
+                && IsWiringMethod(callee)
+                && Owner(context.ContainingSymbol) is IMethodSymbol caller)
+            {
+                Wiring.Enqueue(new WiringCall(caller, callee, _guard.IsDevelopmentOnly(invocation)));
+            }
+        }
+
+        public void OnInvalid(OperationAnalysisContext context)
+        {
+            // Half-typed code or an unrestored package: the exact method name may satisfy a rule, never report one.
+            var name = Invocations.UnresolvedMethodName((IInvalidOperation)context.Operation);
+            var call = name is null ? (PipelineCall?)null : SatisfyingCallByName(name);
+            if (call is PipelineCall known)
+            {
+                Record(context, known, null);
+            }
+        }
+
+        /// <summary>
+        /// <c>Response.Headers["X-Frame-Options"] = …</c>, <c>Headers[HeaderNames.ContentSecurityPolicy] = …</c>,
+        /// <c>Headers.XContentTypeOptions = …</c>: a security header set. Assignments are few, so this callback is cheap.
+        /// </summary>
+        public void OnAssignment(OperationAnalysisContext context)
+        {
+            if (!(((ISimpleAssignmentOperation)context.Operation).Target is IPropertyReferenceOperation target)
+                || !SymbolEqualityComparer.Default.Equals(target.Property.ContainingType, _types.IHeaderDictionary))
+            {
+                return;
+            }
+
+            var isSecurityHeader = target.Property.IsIndexer
+                ? target.Arguments.Length == 1 && IsSecurityHeaderName(target.Arguments[0].Value)
+                : IsSecurityHeaderMember(target.Property.Name);
+            if (isSecurityHeader && !_guard.IsDevelopmentOnly(context.Operation))
+            {
+                AddEvidence(CodeEvidence.SecurityHeaderNamed);
+            }
+        }
+
+        /// <summary><c>Headers.Append("Referrer-Policy", …)</c>, <c>Headers.Add(…)</c>, <c>Headers.TryAdd(…)</c>.</summary>
+        private void RecordHeaderWrite(OperationAnalysisContext context, IInvocationOperation invocation)
+        {
+            if (invocation.Arguments.Length < 2)
+            {
+                return;
+            }
+
+            var receiver = invocation.Instance?.Type ?? invocation.Arguments[0].Value.Type;
+            var key = invocation.Instance != null ? invocation.Arguments[0] : invocation.Arguments[1];
+            if (SymbolEqualityComparer.Default.Equals(receiver, _types.IHeaderDictionary)
+                && IsSecurityHeaderName(key.Value)
+                && !_guard.IsDevelopmentOnly(invocation))
+            {
+                AddEvidence(CodeEvidence.SecurityHeaderNamed);
+            }
+        }
+
+        private bool IsSecurityHeaderName(IOperation key)
+        {
+            if (Invocations.ConstantString(key) is string text)
+            {
+                return IsSecurityHeaderText(text);
+            }
+
+            return key is IFieldReferenceOperation field
+                && IsSecurityHeaderMember(field.Field.Name)
+                && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, _types.HeaderNames);
+        }
+
+        private static bool IsSecurityHeaderMember(string name)
+            => name == "XContentTypeOptions" || name == "ContentSecurityPolicy" || name == "XFrameOptions" || name == "ReferrerPolicy";
+
+        private bool RecordFrameworkCall(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol method)
+        {
+            var t = _types;
+            var name = method.Name;
+            switch (name)
+            {
+                case "UseHttpsRedirection":
+                    return RecordIf(context, Invocations.Is(method, t.HttpsPolicyBuilderExtensions, name), PipelineCall.HttpsRedirection);
+                case "UseHsts":
+                    return RecordIf(context, Invocations.Is(method, t.HstsBuilderExtensions, name), PipelineCall.Hsts);
+                case "UseExceptionHandler":
+                    return RecordIf(context, Invocations.Is(method, t.ExceptionHandlerExtensions, name), PipelineCall.ExceptionHandler);
+                case "UseStatusCodePages":
+                case "UseStatusCodePagesWithReExecute":
+                case "UseStatusCodePagesWithRedirects":
+                    return RecordIf(context, Invocations.Is(method, t.StatusCodePagesExtensions, name), PipelineCall.StatusCodePages);
+                case "AddProblemDetails":
+                    return RecordIf(context, Invocations.Is(method, t.ProblemDetailsServiceCollectionExtensions, name), PipelineCall.ProblemDetails);
+                case "AddHealthChecks":
+                    return RecordIf(context, Invocations.Is(method, t.HealthCheckServiceCollectionExtensions, name), PipelineCall.HealthChecksAdded);
+                case "MapHealthChecks":
+                    return RecordIf(context, Invocations.Is(method, t.HealthCheckEndpointRouteBuilderExtensions, name), PipelineCall.HealthChecksMapped);
+                case "UseHealthChecks":
+                    return RecordIf(context, Invocations.Is(method, t.HealthCheckApplicationBuilderExtensions, name), PipelineCall.HealthChecksMapped);
+                case "AddRateLimiter":
+                    return RecordIf(context, Invocations.Is(method, t.RateLimiterServiceCollectionExtensions, name), PipelineCall.RateLimiterAdded);
+                case "UseRateLimiter":
+                    return RecordIf(context, Invocations.Is(method, t.RateLimiterApplicationBuilderExtensions, name), PipelineCall.RateLimiterUsed);
+                case "UseForwardedHeaders":
+                    return RecordIf(context, Invocations.Is(method, t.ForwardedHeadersExtensions, name), PipelineCall.ForwardedHeaders);
+                case "UseSecurityHeaders":
+                case "UseXContentTypeOptions":
+                case "UseXfo":
+                case "UseCsp":
+                case "UseReferrerPolicy":
+                    // Third-party headers middleware (NetEscapades, NWebsec): the exact name decides, whoever declares it.
+                    return RecordIf(context, true, PipelineCall.SecurityHeadersMiddleware);
+                case "UseMiddleware":
+                    return RecordIf(context, Invocations.Is(method, t.UseMiddlewareExtensions, name), PipelineCall.UseMiddleware, MiddlewareType(invocation, method));
+                case "Run":
+                case "RunAsync":
+                    return RecordIf(
+                        context,
+                        Invocations.Is(method, t.WebApplication, name) || Invocations.Is(method, t.HostingAbstractionsHostExtensions, name) || Invocations.Is(method, t.WebHostExtensions, name),
+                        PipelineCall.Run);
+                case "Build":
+                    return RecordIf(
+                        context,
+                        Invocations.Is(method, t.WebApplicationBuilder, name) || Invocations.Is(method, t.IHostBuilder, name)
+                            || Invocations.Is(method, t.IWebHostBuilder, name) || Invocations.Is(method, t.HostApplicationBuilder, name),
+                        PipelineCall.Build);
+                case "CreateBuilder":
+                case "CreateSlimBuilder":
+                case "CreateEmptyBuilder":
+                case "Create":
+                    return RecordIf(context, Invocations.Is(method, t.WebApplication, name), PipelineCall.WebAppCreated);
+                case "CreateDefaultBuilder":
+                    return RecordIf(context, Invocations.Is(method, t.WebHost, name), PipelineCall.WebAppCreated);
+                case "ConfigureWebHostDefaults":
+                    return RecordIf(context, Invocations.Is(method, t.GenericHostBuilderExtensions, name), PipelineCall.WebAppCreated);
+                case "ConfigureWebHost":
+                    return RecordIf(context, Invocations.Is(method, t.GenericHostWebHostBuilderExtensions, name), PipelineCall.WebAppCreated);
+                case "UseStartup":
+                    return RecordIf(context, Invocations.Is(method, t.WebHostBuilderExtensions, name), PipelineCall.UseStartup, MiddlewareType(invocation, method));
+                case "Append":
+                case "Add":
+                case "TryAdd":
+                    if (_recordEvidence)
+                    {
+                        RecordHeaderWrite(context, invocation);
+                    }
+
+                    return false;
+                case "Configure":
+                    // services.Configure<ForwardedHeadersOptions>(…): the app expects to run behind a proxy.
+                    if (method.TypeArguments.Length == 1 && SymbolEqualityComparer.Default.Equals(method.TypeArguments[0], t.ForwardedHeadersOptions))
+                    {
+                        AddEvidence(CodeEvidence.ProxyExpected);
+                        return true;
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        private bool RecordIf(OperationAnalysisContext context, bool matches, PipelineCall call, ITypeSymbol? type = null)
+        {
+            if (matches)
+            {
+                Record(context, call, type);
+            }
+
+            return matches;
+        }
+
+        private void Record(OperationAnalysisContext context, PipelineCall call, ITypeSymbol? type)
+        {
+            if (Owner(context.ContainingSymbol) is IMethodSymbol owner)
+            {
+                var operation = context.Operation;
+                Facts.Enqueue(new PipelineFact(call, owner, Invocations.CallLocation(operation), _guard.IsDevelopmentOnly(operation), type));
+            }
+        }
+
+        /// <summary>
+        /// <c>await next(context)</c> inside a try whose catch handles any exception without rethrowing: an exception-handling
+        /// middleware, written as a class (Invoke/InvokeAsync) or inline in <c>app.Use(...)</c>.
+        /// </summary>
+        private void RecordExceptionMiddleware(OperationAnalysisContext context, IInvocationOperation invocation)
+        {
+            if (!IsNextDelegate(invocation.Instance) || !IsInsideHandlingTry(invocation))
+            {
+                return;
+            }
+
+            if (context.ContainingSymbol is IMethodSymbol { Name: "Invoke" or "InvokeAsync" } invoke && invoke.ContainingType != null)
+            {
+                ExceptionMiddlewareTypes.Enqueue(invoke.ContainingType.OriginalDefinition);
+            }
+            else
+            {
+                Record(context, PipelineCall.InlineExceptionMiddleware, null);
+            }
+        }
+
+        private bool IsNextDelegate(IOperation? instance)
+        {
+            if (instance?.Type is null)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(instance.Type, _types.RequestDelegate))
+            {
+                return true;
+            }
+
+            // app.Use(async (context, next) => { … await next(); … }): next is the Func<Task> second parameter.
+            return instance is IParameterReferenceOperation { Parameter: { Ordinal: 1 } parameter }
+                && parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda
+                && lambda.Parameters.Length == 2
+                && SymbolEqualityComparer.Default.Equals(lambda.Parameters[0].Type, _types.HttpContext);
+        }
+
+        private bool IsInsideHandlingTry(IOperation operation)
+        {
+            var child = operation;
+            for (var current = operation.Parent; current != null; child = current, current = current.Parent)
+            {
+                switch (current)
+                {
+                    case ITryOperation tryOperation when child == tryOperation.Body:
+                        return HandlesAnyException(tryOperation);
+                    case IAnonymousFunctionOperation _:
+                    case ILocalFunctionOperation _:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        private bool HandlesAnyException(ITryOperation tryOperation)
+        {
+            foreach (var clause in tryOperation.Catches)
+            {
+                var caught = clause.ExceptionType;
+                if ((caught.SpecialType == SpecialType.System_Object || SymbolEqualityComparer.Default.Equals(caught, _types.Exception))
+                    && !Rethrows(clause.Handler))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // `catch (Exception ex) { log(ex); throw; }` logs, it does not handle.
+        private static bool Rethrows(IBlockOperation handler)
+        {
+            foreach (var statement in handler.Operations)
+            {
+                if (statement is IThrowOperation || statement is IExpressionStatementOperation { Operation: IThrowOperation _ })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsWiringMethod(IMethodSymbol method)
+        {
+            if (_types.WiringTypes.Contains(method.ReturnType))
+            {
+                return true;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (_types.WiringTypes.Contains(parameter.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>UseMiddleware&lt;T&gt;() / UseStartup&lt;T&gt;(): T; UseMiddleware(typeof(T)) / UseStartup(typeof(T)): T.</summary>
+        private static ITypeSymbol? MiddlewareType(IInvocationOperation invocation, IMethodSymbol method)
+        {
+            if (method.TypeArguments.Length == 1)
+            {
+                return method.TypeArguments[0].OriginalDefinition;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Value is ITypeOfOperation typeOf)
+                {
+                    return typeOf.TypeOperand.OriginalDefinition;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The member a callback's operation belongs to: lambdas and local functions count as their method.</summary>
+        private static IMethodSymbol? Owner(ISymbol? symbol)
+        {
+            while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+            {
+                symbol = symbol.ContainingSymbol;
+            }
+
+            return (symbol as IMethodSymbol)?.OriginalDefinition;
+        }
+
+        private static PipelineCall? SatisfyingCallByName(string name)
+        {
+            switch (name)
+            {
+                case "UseHttpsRedirection": return PipelineCall.HttpsRedirection;
+                case "UseHsts": return PipelineCall.Hsts;
+                case "UseExceptionHandler": return PipelineCall.ExceptionHandler;
+                case "UseStatusCodePages": return PipelineCall.StatusCodePages;
+                case "AddProblemDetails": return PipelineCall.ProblemDetails;
+                case "AddHealthChecks": return PipelineCall.HealthChecksAdded;
+                case "MapHealthChecks":
+                case "UseHealthChecks": return PipelineCall.HealthChecksMapped;
+                case "AddRateLimiter": return PipelineCall.RateLimiterAdded;
+                case "UseRateLimiter": return PipelineCall.RateLimiterUsed;
+                case "UseForwardedHeaders": return PipelineCall.ForwardedHeaders;
+                case "UseSecurityHeaders": return PipelineCall.SecurityHeadersMiddleware;
+                default: return null;
+            }
+        }
+
+        private static bool IsSecurityHeaderText(string text)
+            => string.Equals(text, "X-Content-Type-Options", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(text, "Content-Security-Policy", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(text, "X-Frame-Options", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(text, "Referrer-Policy", StringComparison.OrdinalIgnoreCase);
+
+        private void AddEvidence(CodeEvidence evidence)
+        {
+            int current;
+            do
+            {
+                current = Volatile.Read(ref _evidence);
+            }
+            while ((current & (int)evidence) == 0
+                && Interlocked.CompareExchange(ref _evidence, current | (int)evidence, current) != current);
+        }
+    }
+}
