@@ -58,9 +58,14 @@ namespace ReadinessAnalyzers
         public const string DeveloperErrorPage = "RDY8001";
         public const string DetailedErrors = "RDY8002";
         public const string ExceptionDetailsInResponse = "RDY8003";
+        public const string NoExceptionHandler = "RDY8004";
         public const string DevelopmentSettingInConfiguration = "RDY8005";
 
         // Hardening (RDY9xxx)
+        public const string NoHealthChecks = "RDY9001";
+        public const string NoRateLimiter = "RDY9002";
+        public const string NoForwardedHeaders = "RDY9003";
+        public const string NoSecurityHeaders = "RDY9004";
         public const string WeakSecurityHeader = "RDY9005";
         public const string VersionDisclosingHeader = "RDY9006";
         public const string RequestSizeLimitDisabled = "RDY9007";
@@ -70,12 +75,5 @@ namespace ReadinessAnalyzers
         public const string UnpinnedBaseImage = "RDY9022";
         public const string RemoteFileAddedToImage = "RDY9023";
         public const string DevelopmentEnvironmentInDotEnv = "RDY9024";
-        public const string NoExceptionHandler = "RDY8004";
-
-        // Hardening (RDY9xxx)
-        public const string NoHealthChecks = "RDY9001";
-        public const string NoRateLimiter = "RDY9002";
-        public const string NoForwardedHeaders = "RDY9003";
-        public const string NoSecurityHeaders = "RDY9004";
     }
 }

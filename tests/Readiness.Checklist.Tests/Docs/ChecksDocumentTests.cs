@@ -51,6 +51,14 @@ public class ChecksDocumentTests
         var page = ChecksDocument.Render(ChecklistLoader.LoadDefault());
 
         Assert.Contains("[RDY8001](rules/RDY8001.md)", page);
-        Assert.Contains("CA5359 (external)", page);
+        Assert.Contains("[RDY9001](rules/RDY9001.md)", page);
+    }
+
+    [Fact]
+    public void ExternalAnalyzerRulesAreMarkedAndNotLinked()
+    {
+        var team = ChecklistLoader.Parse(Checklists.Wrap(Checklists.Check("tls", "kind: analyzer\nexternal: true\nrules: [CA5359]")), "team.yaml");
+
+        Assert.Contains("CA5359 (external)", ChecksDocument.Render(team));
     }
 }

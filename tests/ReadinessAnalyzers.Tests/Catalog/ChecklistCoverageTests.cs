@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+
+namespace ReadinessAnalyzers.Tests.Catalog;
+
+/// <summary>
+/// The default checklist and the analyzers agree: every rule the audit can report belongs to a check, and every
+/// ReadinessAnalyzers rule a check names exists. (Readiness.Checklist knows no analyzers, so this lives here.)
+/// </summary>
+public class ChecklistCoverageTests
+{
+    private static readonly Regex RulesList = new(@"^\s+rules:\s*\[(?<ids>[^\]]*)\]", RegexOptions.Multiline);
+
+    private static HashSet<string> NamedRules()
+    {
+        var yaml = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "rules", "aspnetcore-production.yaml"));
+        return RulesList.Matches(yaml)
+            .SelectMany(m => m.Groups["ids"].Value.Split(','))
+            .Select(id => id.Trim())
+            .Where(id => id.StartsWith("RDY", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void EveryWarningRuleIsUsedByACheckOfTheDefaultChecklist()
+    {
+        var named = NamedRules();
+        var unused = RuleCatalog.Descriptors
+            .Where(d => d.DefaultSeverity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+            .Select(d => d.Id)
+            .Where(id => !named.Contains(id))
+            .ToList();
+        Assert.True(unused.Count == 0, "Rules no check of rules/aspnetcore-production.yaml uses: " + string.Join(", ", unused));
+    }
+
+    [Fact]
+    public void EveryRuleTheDefaultChecklistNamesExists()
+    {
+        var ids = RuleCatalog.Descriptors.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var unknown = NamedRules().Where(id => !ids.Contains(id)).ToList();
+        Assert.True(unknown.Count == 0, "Unknown rule IDs in rules/aspnetcore-production.yaml: " + string.Join(", ", unknown));
+    }
+}
