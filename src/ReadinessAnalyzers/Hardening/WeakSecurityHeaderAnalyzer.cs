@@ -90,7 +90,7 @@ namespace ReadinessAnalyzers.Hardening
             if (write.Is(FrameOptions, "XFrameOptions"))
             {
                 var text = headers.Text(write.Value);
-                if (text != null && text.Trim().Equals("ALLOWALL", StringComparison.OrdinalIgnoreCase))
+                if (text != null && SecurityHeaderValues.IsAllowAll(text))
                 {
                     what = "'X-Frame-Options: ALLOWALL' is not a protection browsers know";
                     why = "any website can frame these pages and trick users into clicking (clickjacking)";
@@ -100,7 +100,7 @@ namespace ReadinessAnalyzers.Hardening
             else if (write.Is(ContentSecurityPolicy, "ContentSecurityPolicy"))
             {
                 var text = headers.Text(write.Value);
-                if (text != null && WeakScriptSource(text) is string weakness)
+                if (text != null && SecurityHeaderValues.WeakScriptSource(text) is string weakness)
                 {
                     what = "The Content-Security-Policy allows " + weakness;
                     why = "injected script runs, so the policy no longer stops cross-site scripting";
@@ -110,7 +110,7 @@ namespace ReadinessAnalyzers.Hardening
             else if (write.Is(ReferrerPolicy, null))
             {
                 var text = headers.Text(write.Value);
-                if (text != null && IsUnsafeUrl(text))
+                if (text != null && SecurityHeaderValues.IsUnsafeUrl(text))
                 {
                     what = "'Referrer-Policy: unsafe-url' sends the full address of every page, query string included";
                     why = "tokens, e-mail addresses and IDs in URLs leak to every linked site and over plain HTTP";
@@ -122,94 +122,6 @@ namespace ReadinessAnalyzers.Hardening
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), what, why, fix));
             }
-        }
-
-        /// <summary>
-        /// The first weak source of the directive that governs scripts (<c>script-src</c>, <c>script-src-elem</c>, or
-        /// <c>default-src</c> when there is no <c>script-src</c>), quoted for the message; null when none. <c>'unsafe-inline'</c>
-        /// next to a nonce, a hash or <c>'strict-dynamic'</c> is ignored by browsers, and so by the rule; a computed part
-        /// (<see cref="HeaderWrites.Hole"/>) might be a nonce.
-        /// </summary>
-        internal static string? WeakScriptSource(string policy)
-        {
-            string? defaultWeakness = null;
-            var hasScriptSrc = false;
-            foreach (var directive in policy.Split(';'))
-            {
-                var tokens = directive.Split(Whitespace, StringSplitOptions.RemoveEmptyEntries);
-                if (tokens.Length == 0)
-                {
-                    continue;
-                }
-
-                var name = tokens[0];
-                var isScript = name.Equals("script-src", StringComparison.OrdinalIgnoreCase) || name.Equals("script-src-elem", StringComparison.OrdinalIgnoreCase);
-                var isDefault = name.Equals("default-src", StringComparison.OrdinalIgnoreCase);
-                if (!isScript && !isDefault)
-                {
-                    continue;
-                }
-
-                hasScriptSrc |= isScript;
-                var weakness = WeakSource(tokens);
-                if (weakness != null)
-                {
-                    weakness += " in " + name.ToLowerInvariant();
-                    if (isScript)
-                    {
-                        return weakness;
-                    }
-
-                    defaultWeakness ??= weakness;
-                }
-            }
-
-            return hasScriptSrc ? null : defaultWeakness;
-        }
-
-        private static readonly char[] Whitespace = { ' ', '\t', '\r', '\n' };
-
-        private static string? WeakSource(string[] tokens)
-        {
-            var unsafeInline = false;
-            var inlineNeutralised = false;
-            for (var i = 1; i < tokens.Length; i++)
-            {
-                var token = tokens[i];
-                if (token == "*")
-                {
-                    return "'*' (scripts from any host)";
-                }
-
-                if (token.Equals("'unsafe-eval'", StringComparison.OrdinalIgnoreCase))
-                {
-                    return "'unsafe-eval'";
-                }
-
-                if (token.Equals("'unsafe-inline'", StringComparison.OrdinalIgnoreCase))
-                {
-                    unsafeInline = true;
-                }
-                else if (token.IndexOf(HeaderWrites.Hole) >= 0
-                    || token.StartsWith("'nonce-", StringComparison.OrdinalIgnoreCase)
-                    || token.StartsWith("'sha256-", StringComparison.OrdinalIgnoreCase)
-                    || token.StartsWith("'sha384-", StringComparison.OrdinalIgnoreCase)
-                    || token.StartsWith("'sha512-", StringComparison.OrdinalIgnoreCase)
-                    || token.Equals("'strict-dynamic'", StringComparison.OrdinalIgnoreCase))
-                {
-                    inlineNeutralised = true;
-                }
-            }
-
-            return unsafeInline && !inlineNeutralised ? "'unsafe-inline'" : null;
-        }
-
-        /// <summary>Browsers apply the last policy of the list they understand: unsafe-url counts when it is the last.</summary>
-        private static bool IsUnsafeUrl(string text)
-        {
-            var comma = text.LastIndexOf(',');
-            var last = (comma < 0 ? text : text.Substring(comma + 1)).Trim();
-            return last.Equals("unsafe-url", StringComparison.OrdinalIgnoreCase);
         }
 
         /// <summary>

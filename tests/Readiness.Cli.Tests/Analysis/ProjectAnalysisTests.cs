@@ -18,7 +18,7 @@ public sealed class ProjectAnalysisTests
 
         var run = await TestEnvironment.AuditAsync(repo.Root);
 
-        var finding = Assert.Single(run.Findings);
+        var finding = Assert.Single(run.Findings, f => f.RuleId == "RDY8001");
         Assert.Equal("RDY8001", finding.RuleId);
         Assert.Equal("src/Api/Program.cs", finding.FilePath);
         Assert.Equal((2, 1, 2, 32), (finding.Line, finding.Column, finding.EndLine, finding.EndColumn));
@@ -46,7 +46,7 @@ public sealed class ProjectAnalysisTests
 
         var run = await TestEnvironment.AuditAsync(repo.Root);
 
-        Assert.Empty(run.Findings);
+        Assert.DoesNotContain(run.Findings, f => f.RuleId == "RDY8001");
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class ProjectAnalysisTests
 
         var run = await TestEnvironment.AuditAsync(repo.Root);
 
-        Assert.Equal("#pragma warning disable", Assert.Single(run.Findings).Suppression);
+        Assert.Equal("#pragma warning disable", Assert.Single(run.Findings, f => f.RuleId == "RDY8001").Suppression);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class ProjectAnalysisTests
 
         var run = await TestEnvironment.AuditAsync(repo.Root);
 
-        Assert.Equal("[SuppressMessage] internal diagnostics host", Assert.Single(run.Findings).Suppression);
+        Assert.Equal("[SuppressMessage] internal diagnostics host", Assert.Single(run.Findings, f => f.RuleId == "RDY8001").Suppression);
     }
 
     [Theory]
@@ -96,7 +96,7 @@ public sealed class ProjectAnalysisTests
 
         var run = await TestEnvironment.AuditAsync(repo.PathOf("api"));
 
-        Assert.Equal($".editorconfig: {key} = none", Assert.Single(run.Findings).Suppression);
+        Assert.Equal($".editorconfig: {key} = none", Assert.Single(run.Findings, f => f.RuleId == "RDY8001").Suppression);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class ProjectAnalysisTests
 
         var run = await TestEnvironment.AuditAsync(repo.Root);
 
-        Assert.Null(Assert.Single(run.Findings).Suppression);
+        Assert.Null(Assert.Single(run.Findings, f => f.RuleId == "RDY8001").Suppression);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class ProjectAnalysisTests
 
         var run = await TestEnvironment.AuditAsync(repo.Root);
 
-        Assert.Equal("RDY8001", Assert.Single(run.Findings).RuleId);
+        Assert.Equal("RDY8001", Assert.Single(run.Findings, f => f.RuleId == "RDY8001").RuleId);
         var skipped = Assert.Single(run.Skipped);
         Assert.Equal("App.csproj", skipped.Path);
         Assert.StartsWith("does not compile: 2 compiler error(s)", skipped.Reason);
@@ -138,7 +138,7 @@ public sealed class ProjectAnalysisTests
 
         var run = await TestEnvironment.AuditAsync(repo.Root);
 
-        Assert.Equal("RDY8001", Assert.Single(run.Findings).RuleId);
+        Assert.Equal("RDY8001", Assert.Single(run.Findings, f => f.RuleId == "RDY8001").RuleId);
         Assert.Equal(
             ["Binary.cs: binary file (contains NUL bytes)", "Huge.cs: too large (2 MB; the limit is 2 MB)", "Latin1.cs: not valid UTF-8", "appsettings.json: binary file (contains NUL bytes)"],
             run.Skipped.Select(s => $"{s.Path}: {(s.Reason.StartsWith("not valid UTF-8", StringComparison.Ordinal) ? "not valid UTF-8" : s.Reason)}"));

@@ -88,6 +88,47 @@ public class MissingSecurityHeadersAnalyzerTests
     }
 
     [Fact]
+    public Task HeadersWrittenWithValuesThatSwitchProtectionOffDoNotCount() => Verify.VerifyAnalyzerAsync("""
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers.XFrameOptions = "ALLOWALL";
+            context.Response.Headers["Referrer-Policy"] = "unsafe-url";
+            context.Response.Headers.Append("Content-Security-Policy", "default-src 'self' 'unsafe-inline'");
+            await next(context);
+        });
+        app.[|Run()|];
+        """);
+
+    [Fact]
+    public Task AStrictHeaderBesideAWeakOneCounts() => Verify.VerifyAnalyzerAsync("""
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers.XFrameOptions = "ALLOWALL";
+            context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; frame-ancestors 'none'";
+            await next(context);
+        });
+        app.Run();
+        """);
+
+    [Fact]
+    public Task OwnMethodNamedLikeTheHeadersPackageIsJudgedByWhatItWrites() => Verify.VerifyAnalyzerAsync("""
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        Headers.UseSecurityHeaders(app);
+        app.[|Run()|];
+
+        static class Headers
+        {
+            public static void UseSecurityHeaders(WebApplication app)
+                => app.Use(async (context, next) => { context.Response.Headers["X-Request-Id"] = "1"; await next(context); });
+        }
+        """);
+
+    [Fact]
     public Task HeadersSetOnlyInDevelopmentAreReported() => Verify.VerifyAnalyzerAsync("""
         var builder = WebApplication.CreateBuilder(args);
         var app = builder.Build();

@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using ReadinessAnalyzers.Internals.Http;
 
 namespace ReadinessAnalyzers.Internals.Pipeline
 {
@@ -125,10 +126,11 @@ namespace ReadinessAnalyzers.Internals.Pipeline
                 return;
             }
 
-            var isSecurityHeader = target.Property.IsIndexer
-                ? target.Arguments.Length == 1 && IsSecurityHeaderName(target.Arguments[0].Value)
-                : IsSecurityHeaderMember(target.Property.Name);
-            if (isSecurityHeader && !_guard.IsDevelopmentOnly(context.Operation))
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            var header = target.Property.IsIndexer
+                ? (target.Arguments.Length == 1 ? SecurityHeaderName(target.Arguments[0].Value) : null)
+                : SecurityHeaderOfMember(target.Property.Name);
+            if (header != null && Protects(header, assignment.Value) && !_guard.IsDevelopmentOnly(context.Operation))
             {
                 AddEvidence(CodeEvidence.SecurityHeaderNamed);
             }
@@ -144,28 +146,70 @@ namespace ReadinessAnalyzers.Internals.Pipeline
 
             var receiver = invocation.Instance?.Type ?? invocation.Arguments[0].Value.Type;
             var key = invocation.Instance != null ? invocation.Arguments[0] : invocation.Arguments[1];
+            var value = invocation.Instance != null ? invocation.Arguments[1] : (invocation.Arguments.Length > 2 ? invocation.Arguments[2] : null);
             if (SymbolEqualityComparer.Default.Equals(receiver, _types.IHeaderDictionary)
-                && IsSecurityHeaderName(key.Value)
+                && SecurityHeaderName(key.Value) is string header
+                && Protects(header, value?.Value)
                 && !_guard.IsDevelopmentOnly(invocation))
             {
                 AddEvidence(CodeEvidence.SecurityHeaderNamed);
             }
         }
 
-        private bool IsSecurityHeaderName(IOperation key)
+        /// <summary>The security header a key names (a literal or a HeaderNames field), or null.</summary>
+        private string? SecurityHeaderName(IOperation key)
         {
             if (Invocations.ConstantString(key) is string text)
             {
-                return IsSecurityHeaderText(text);
+                return IsSecurityHeaderText(text) ? text : null;
             }
 
             return key is IFieldReferenceOperation field
-                && IsSecurityHeaderMember(field.Field.Name)
-                && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, _types.HeaderNames);
+                && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, _types.HeaderNames)
+                ? SecurityHeaderOfMember(field.Field.Name)
+                : null;
         }
 
-        private static bool IsSecurityHeaderMember(string name)
-            => name == "XContentTypeOptions" || name == "ContentSecurityPolicy" || name == "XFrameOptions" || name == "ReferrerPolicy";
+        private static string? SecurityHeaderOfMember(string name)
+        {
+            switch (name)
+            {
+                case "XContentTypeOptions": return "X-Content-Type-Options";
+                case "ContentSecurityPolicy": return "Content-Security-Policy";
+                case "XFrameOptions": return "X-Frame-Options";
+                case "ReferrerPolicy": return "Referrer-Policy";
+                default: return null;
+            }
+        }
+
+        private static bool IsHeadersPackageMethod(IMethodSymbol method)
+        {
+            var ns = (method.ReducedFrom ?? method).ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            return method.DeclaringSyntaxReferences.IsEmpty
+                || ns == "Microsoft.AspNetCore.Builder"
+                || ns.StartsWith("NWebsec", StringComparison.Ordinal)
+                || ns.StartsWith("NetEscapades", StringComparison.Ordinal);
+        }
+
+        /// <summary>A header written with a value that switches its protection off (ALLOWALL, unsafe-url …) is no evidence.</summary>
+        private static bool Protects(string header, IOperation? value)
+            => !SecurityHeaderValues.SwitchesProtectionOff(header, ConstantText(value));
+
+        private static string? ConstantText(IOperation? value)
+        {
+            // A string converted to StringValues: the conversion is not constant, its operand is.
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value is IObjectCreationOperation creation && creation.Arguments.Length == 1)
+            {
+                value = creation.Arguments[0].Value;
+            }
+
+            return Invocations.ConstantString(value);
+        }
 
         private bool RecordFrameworkCall(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol method)
         {
@@ -202,8 +246,9 @@ namespace ReadinessAnalyzers.Internals.Pipeline
                 case "UseXfo":
                 case "UseCsp":
                 case "UseReferrerPolicy":
-                    // Third-party headers middleware (NetEscapades, NWebsec): the exact name decides, whoever declares it.
-                    return RecordIf(context, true, PipelineCall.SecurityHeadersMiddleware);
+                    // Third-party headers middleware (NetEscapades, NWebsec): the exact name in the packages' namespaces. An
+                    // app's own method of that name is judged by the headers it writes, not by its name.
+                    return RecordIf(context, IsHeadersPackageMethod(method), PipelineCall.SecurityHeadersMiddleware);
                 case "UseMiddleware":
                     return RecordIf(context, Invocations.Is(method, t.UseMiddlewareExtensions, name), PipelineCall.UseMiddleware, MiddlewareType(invocation, method));
                 case "Run":
