@@ -53,7 +53,7 @@ public static class ShareReport
         Console.WriteLine($"editor: same document with a no-op analyzer: {Median(editorNoOp):F2} ms wall (the driver's own cost, paid by any analyzer)");
         Console.WriteLine($"diagnostics reported on the generated app:  {diagnosticsCount}");
         Console.WriteLine("slowest analyzers:");
-        foreach (var (name, time) in perAnalyzer.OrderByDescending(p => p.Value).Take(8))
+        foreach (var (name, time) in perAnalyzer.OrderByDescending(p => p.Value).Take(14))
         {
             Console.WriteLine($"  {name,-48} {time.TotalMilliseconds,8:F2} ms");
         }
