@@ -27,11 +27,19 @@ public sealed class GeneratedApp
 
     public SyntaxTree EditorDocument => Compilation.SyntaxTrees.Single(t => t.FilePath == EditorDocumentPath);
 
-    public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = typeof(RuleIds).Assembly.GetTypes()
+    private static ImmutableArray<DiagnosticAnalyzer> All { get; } = typeof(RuleIds).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && t.Assembly == typeof(RuleIds).Assembly && typeof(DiagnosticAnalyzer).IsAssignableFrom(t)
             && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
         .OrderBy(t => t.FullName, StringComparer.Ordinal)
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
+
+    /// <summary>Every analyzer, or those with a rule whose ID starts with one of the prefixes given to <see cref="Only"/>.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; private set; } = All;
+
+    /// <summary>Limits the measured analyzers to those reporting a rule ID with one of these prefixes (RDY1, RDY8001 …).</summary>
+    public static void Only(string[] prefixes) => Analyzers = All
+        .Where(a => a.SupportedDiagnostics.Any(d => prefixes.Any(p => d.Id.StartsWith(p, StringComparison.Ordinal))))
         .ToImmutableArray();
 
     public static GeneratedApp Create(int files)
