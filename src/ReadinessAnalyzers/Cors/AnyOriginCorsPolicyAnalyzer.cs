@@ -136,7 +136,7 @@ namespace ReadinessAnalyzers.Cors
             }
 
             if (method.Name == "SetIsOriginAllowed"
-                && (invocation.Arguments.Length != 1 || !AlwaysTrue(invocation.Arguments[0].Value, 0)))
+                && (invocation.Arguments.Length != 1 || !Callbacks.AlwaysAccepts(invocation.Arguments[0].Value, CallbackVerdict.ReturnsTrue)))
             {
                 return;
             }
@@ -188,7 +188,7 @@ namespace ReadinessAnalyzers.Cors
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
             if (!(assignment.Target is IPropertyReferenceOperation target) || !IsPolicyProperty(target, policy, "IsOriginAllowed")
-                || !AlwaysTrue(assignment.Value, 0))
+                || !Callbacks.AlwaysAccepts(assignment.Value, CallbackVerdict.ReturnsTrue))
             {
                 return;
             }
@@ -264,115 +264,6 @@ namespace ReadinessAnalyzers.Cors
             }
 
             return false;
-        }
-
-        // ---- always-true predicates ----
-
-        /// <summary>True when a Func&lt;string, bool&gt; always returns true: a lambda, an anonymous method, a method group, a local holding one.</summary>
-        private static bool AlwaysTrue(IOperation? operation, int depth)
-        {
-            operation = Values.Unwrap(operation);
-            if (operation is IDelegateCreationOperation delegateCreation)
-            {
-                operation = delegateCreation.Target;
-            }
-
-            switch (operation)
-            {
-                case IAnonymousFunctionOperation function:
-                    return BodyAlwaysReturnsTrue(function.Body);
-                case IMethodReferenceOperation methodReference:
-                    return MethodAlwaysReturnsTrue(methodReference.Method);
-                case ILocalReferenceOperation local when depth < Values.MaxLocalDepth:
-                    return AlwaysTrue(Values.DeclaredValue(local), depth + 1);
-                default:
-                    return false;
-            }
-        }
-
-        /// <summary>Every return of the body (nested functions aside) returns the constant true, and there is one.</summary>
-        private static bool BodyAlwaysReturnsTrue(IBlockOperation body)
-        {
-            var returns = 0;
-            var pending = new Stack<IOperation>();
-            pending.Push(body);
-            while (pending.Count > 0)
-            {
-                var current = pending.Pop();
-                if (current is IReturnOperation returnOperation)
-                {
-                    if (!Values.IsTrue(returnOperation.ReturnedValue))
-                    {
-                        return false;
-                    }
-
-                    returns++;
-                    continue;
-                }
-
-                foreach (var child in current.ChildOperations)
-                {
-                    if (!(child is IAnonymousFunctionOperation) && !(child is ILocalFunctionOperation))
-                    {
-                        pending.Push(child);
-                    }
-                }
-            }
-
-            return returns > 0;
-        }
-
-        /// <summary>A method whose source returns the literal true everywhere (<c>static bool AllowAll(string o) => true;</c>).</summary>
-        private static bool MethodAlwaysReturnsTrue(IMethodSymbol method)
-        {
-            var references = method.DeclaringSyntaxReferences;
-            if (references.Length != 1)
-            {
-                return false;
-            }
-
-            var declaration = references[0].GetSyntax();
-            ArrowExpressionClauseSyntax? arrow;
-            BlockSyntax? block;
-            switch (declaration)
-            {
-                case MethodDeclarationSyntax m:
-                    arrow = m.ExpressionBody;
-                    block = m.Body;
-                    break;
-                case LocalFunctionStatementSyntax f:
-                    arrow = f.ExpressionBody;
-                    block = f.Body;
-                    break;
-                default:
-                    return false;
-            }
-
-            if (arrow != null)
-            {
-                return Values.IsTrueLiteral(arrow.Expression);
-            }
-
-            if (block is null)
-            {
-                return false;
-            }
-
-            var returns = 0;
-            foreach (var node in block.DescendantNodes(static n => !(n is AnonymousFunctionExpressionSyntax) && !(n is LocalFunctionStatementSyntax)))
-            {
-                if (node is ReturnStatementSyntax returnStatement)
-                {
-                    if (!Values.IsTrueLiteral(returnStatement.Expression))
-                    {
-                        return false;
-                    }
-
-                    returns++;
-                }
-            }
-
-            return returns > 0;
         }
 
         // ---- credentials on a CorsPolicyBuilder ----

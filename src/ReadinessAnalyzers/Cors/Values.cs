@@ -84,16 +84,5 @@ namespace ReadinessAnalyzers.Cors
 
             return operation;
         }
-
-        /// <summary>True for a literal <c>true</c>, through parentheses.</summary>
-        public static bool IsTrueLiteral(ExpressionSyntax? expression)
-        {
-            while (expression is ParenthesizedExpressionSyntax parenthesized)
-            {
-                expression = parenthesized.Expression;
-            }
-
-            return expression != null && expression.IsKind(SyntaxKind.TrueLiteralExpression);
-        }
     }
 }

@@ -102,6 +102,17 @@ public class AnyOriginCorsPolicyAnalyzerTests
         """);
 
     [Fact]
+    public Task PredicateThatThrowsForSomeOriginsIsNotAlwaysTrue() => Verify.VerifyAnalyzerAsync("""
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddCors(o => o.AddPolicy("a", p => p.SetIsOriginAllowed(origin =>
+        {
+            if (!origin.EndsWith(".example.com", StringComparison.Ordinal)) throw new InvalidOperationException(origin);
+            return true;
+        })));
+        builder.Build().Run();
+        """);
+
+    [Fact]
     public Task CorsPolicyObjectWithWildcardOriginIsReported() => Verify.VerifyAnalyzerAsync("""
         using Microsoft.AspNetCore.Cors.Infrastructure;
 

@@ -115,70 +115,26 @@ namespace ReadinessAnalyzers.Internals.Pipeline
         }
 
         /// <summary>
-        /// <c>Response.Headers["X-Frame-Options"] = …</c>, <c>Headers[HeaderNames.ContentSecurityPolicy] = …</c>,
-        /// <c>Headers.XContentTypeOptions = …</c>: a security header set. Assignments are few, so this callback is cheap.
+        /// <c>Response.Headers["X-Frame-Options"] = …</c>, <c>Headers.XContentTypeOptions = …</c>, <c>Headers.Append("Referrer-Policy", …)</c>:
+        /// a security header set, read by the shared <see cref="HeaderWrites"/>. A header written with a value that switches
+        /// its protection off (ALLOWALL, unsafe-url, a CSP allowing unsafe scripts) is no evidence.
         /// </summary>
-        public void OnAssignment(OperationAnalysisContext context)
+        public void OnAssignment(OperationAnalysisContext context) => RecordSecurityHeader(context);
+
+        private void RecordSecurityHeader(OperationAnalysisContext context)
         {
-            if (!(((ISimpleAssignmentOperation)context.Operation).Target is IPropertyReferenceOperation target)
-                || !SymbolEqualityComparer.Default.Equals(target.Property.ContainingType, _types.IHeaderDictionary))
+            var headers = _types.Headers;
+            if (headers is null || !headers.TryRead(context.Operation, out var write))
             {
                 return;
             }
 
-            var assignment = (ISimpleAssignmentOperation)context.Operation;
-            var header = target.Property.IsIndexer
-                ? (target.Arguments.Length == 1 ? SecurityHeaderName(target.Arguments[0].Value) : null)
-                : SecurityHeaderOfMember(target.Property.Name);
-            if (header != null && Protects(header, assignment.Value) && !_guard.IsDevelopmentOnly(context.Operation))
+            var header = SecurityHeader(write);
+            if (header != null
+                && !SecurityHeaderValues.SwitchesProtectionOff(header, headers.Text(write.Value))
+                && !_guard.IsDevelopmentOnly(context.Operation))
             {
                 AddEvidence(CodeEvidence.SecurityHeaderNamed);
-            }
-        }
-
-        /// <summary><c>Headers.Append("Referrer-Policy", …)</c>, <c>Headers.Add(…)</c>, <c>Headers.TryAdd(…)</c>.</summary>
-        private void RecordHeaderWrite(OperationAnalysisContext context, IInvocationOperation invocation)
-        {
-            if (invocation.Arguments.Length < 2)
-            {
-                return;
-            }
-
-            var receiver = invocation.Instance?.Type ?? invocation.Arguments[0].Value.Type;
-            var key = invocation.Instance != null ? invocation.Arguments[0] : invocation.Arguments[1];
-            var value = invocation.Instance != null ? invocation.Arguments[1] : (invocation.Arguments.Length > 2 ? invocation.Arguments[2] : null);
-            if (SymbolEqualityComparer.Default.Equals(receiver, _types.IHeaderDictionary)
-                && SecurityHeaderName(key.Value) is string header
-                && Protects(header, value?.Value)
-                && !_guard.IsDevelopmentOnly(invocation))
-            {
-                AddEvidence(CodeEvidence.SecurityHeaderNamed);
-            }
-        }
-
-        /// <summary>The security header a key names (a literal or a HeaderNames field), or null.</summary>
-        private string? SecurityHeaderName(IOperation key)
-        {
-            if (Invocations.ConstantString(key) is string text)
-            {
-                return IsSecurityHeaderText(text) ? text : null;
-            }
-
-            return key is IFieldReferenceOperation field
-                && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, _types.HeaderNames)
-                ? SecurityHeaderOfMember(field.Field.Name)
-                : null;
-        }
-
-        private static string? SecurityHeaderOfMember(string name)
-        {
-            switch (name)
-            {
-                case "XContentTypeOptions": return "X-Content-Type-Options";
-                case "ContentSecurityPolicy": return "Content-Security-Policy";
-                case "XFrameOptions": return "X-Frame-Options";
-                case "ReferrerPolicy": return "Referrer-Policy";
-                default: return null;
             }
         }
 
@@ -191,24 +147,24 @@ namespace ReadinessAnalyzers.Internals.Pipeline
                 || ns.StartsWith("NetEscapades", StringComparison.Ordinal);
         }
 
-        /// <summary>A header written with a value that switches its protection off (ALLOWALL, unsafe-url …) is no evidence.</summary>
-        private static bool Protects(string header, IOperation? value)
-            => !SecurityHeaderValues.SwitchesProtectionOff(header, ConstantText(value));
-
-        private static string? ConstantText(IOperation? value)
+        private static string? SecurityHeader(in HeaderWrite write)
         {
-            // A string converted to StringValues: the conversion is not constant, its operand is.
-            while (value is IConversionOperation conversion)
+            if (write.Is("X-Content-Type-Options", "XContentTypeOptions"))
             {
-                value = conversion.Operand;
+                return "X-Content-Type-Options";
             }
 
-            if (value is IObjectCreationOperation creation && creation.Arguments.Length == 1)
+            if (write.Is("Content-Security-Policy", "ContentSecurityPolicy"))
             {
-                value = creation.Arguments[0].Value;
+                return "Content-Security-Policy";
             }
 
-            return Invocations.ConstantString(value);
+            if (write.Is("X-Frame-Options", "XFrameOptions"))
+            {
+                return "X-Frame-Options";
+            }
+
+            return write.Is("Referrer-Policy", null) ? "Referrer-Policy" : null;
         }
 
         private bool RecordFrameworkCall(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol method)
@@ -279,9 +235,10 @@ namespace ReadinessAnalyzers.Internals.Pipeline
                 case "Append":
                 case "Add":
                 case "TryAdd":
+                case "AppendCommaSeparatedValues":
                     if (_recordEvidence)
                     {
-                        RecordHeaderWrite(context, invocation);
+                        RecordSecurityHeader(context);
                     }
 
                     return false;
@@ -472,12 +429,6 @@ namespace ReadinessAnalyzers.Internals.Pipeline
                 default: return null;
             }
         }
-
-        private static bool IsSecurityHeaderText(string text)
-            => string.Equals(text, "X-Content-Type-Options", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(text, "Content-Security-Policy", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(text, "X-Frame-Options", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(text, "Referrer-Policy", StringComparison.OrdinalIgnoreCase);
 
         private void AddEvidence(CodeEvidence evidence)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using ReadinessAnalyzers.Internals.Http;
 
 namespace ReadinessAnalyzers.Internals.Pipeline
 {
@@ -35,7 +36,6 @@ namespace ReadinessAnalyzers.Internals.Pipeline
         private const string ForwardedHeadersOptionsName = "Microsoft.AspNetCore.Builder.ForwardedHeadersOptions";
         private const string UseMiddlewareExtensionsName = "Microsoft.AspNetCore.Builder.UseMiddlewareExtensions";
         private const string RequestDelegateName = "Microsoft.AspNetCore.Http.RequestDelegate";
-        private const string HeaderNamesName = "Microsoft.Net.Http.Headers.HeaderNames";
 
         private PipelineTypes(WellKnownTypes types)
         {
@@ -66,8 +66,7 @@ namespace ReadinessAnalyzers.Internals.Pipeline
             UseMiddlewareExtensions = types.Get(UseMiddlewareExtensionsName);
             RequestDelegate = types.Get(RequestDelegateName);
             HttpContext = types.Get(TypeNames.HttpContext);
-            IHeaderDictionary = types.Get(TypeNames.IHeaderDictionary);
-            HeaderNames = types.Get(HeaderNamesName);
+            Headers = HeaderWrites.Create(types);
             Exception = types.Compilation.GetTypeByMetadataName("System.Exception");
 
             // A method of the project that takes or returns one of these is part of the wiring: Program calls it to build the pipeline.
@@ -115,8 +114,8 @@ namespace ReadinessAnalyzers.Internals.Pipeline
         public INamedTypeSymbol? UseMiddlewareExtensions { get; }
         public INamedTypeSymbol? RequestDelegate { get; }
         public INamedTypeSymbol? HttpContext { get; }
-        public INamedTypeSymbol? IHeaderDictionary { get; }
-        public INamedTypeSymbol? HeaderNames { get; }
+        /// <summary>The shared reader of hand-written headers; null when the HTTP abstractions are absent.</summary>
+        public HeaderWrites? Headers { get; }
         public INamedTypeSymbol? Exception { get; }
 
         /// <summary>Builders, apps, service collections and hosts: what wiring methods pass around.</summary>
