@@ -56,7 +56,8 @@ namespace ReadinessAnalyzers.Cookies
             {
                 if (CookieObject.ProductionBranchWith(assignment.Value, types.HttpOnlyPolicyNone, null, guard) != null)
                 {
-                    Report(context, assignment, "CookiePolicyOptions.HttpOnly = HttpOnlyPolicy.None", "the app's cookies", "HttpOnly = HttpOnlyPolicy.Always");
+                    Report(context, assignment, "CookiePolicyOptions.HttpOnly = HttpOnlyPolicy.None", "the app's cookies", "HttpOnly = HttpOnlyPolicy.Always",
+                        CookieTypes.HttpOnlyPolicyName + ".Always");
                 }
 
                 return;
@@ -80,10 +81,10 @@ namespace ReadinessAnalyzers.Cookies
             }
 
             var description = cookie.Name is null ? CookieObject.Describe(assignment) : "the cookie '" + cookie.Name + "'";
-            Report(context, assignment, (isOptions ? "CookieOptions" : "CookieBuilder") + ".HttpOnly = false", description, "HttpOnly = true");
+            Report(context, assignment, (isOptions ? "CookieOptions" : "CookieBuilder") + ".HttpOnly = false", description, "HttpOnly = true", "true");
         }
 
-        private static void Report(OperationAnalysisContext context, IOperation assignment, string setting, string cookie, string fix)
-            => context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), setting, cookie, fix));
+        private static void Report(OperationAnalysisContext context, IOperation assignment, string setting, string cookie, string fix, string secureValue)
+            => context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), FixProperties.WithSecureValue(secureValue), setting, cookie, fix));
     }
 }

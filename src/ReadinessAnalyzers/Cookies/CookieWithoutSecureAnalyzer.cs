@@ -24,6 +24,8 @@ namespace ReadinessAnalyzers.Cookies
 
         private static readonly object False = false;
 
+        private const string AlwaysSecure = "Microsoft.AspNetCore.Http.CookieSecurePolicy.Always";
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
         public override void Initialize(AnalysisContext context)
@@ -58,7 +60,7 @@ namespace ReadinessAnalyzers.Cookies
                 {
                     if (CookieObject.ProductionBranchWith(assignment.Value, False, null, guard) != null)
                     {
-                        Report(context, assignment, "CookieOptions.Secure = false", CookieObject.Describe(assignment), "Secure = true");
+                        Report(context, assignment, "CookieOptions.Secure = false", CookieObject.Describe(assignment), "Secure = true", "true");
                     }
                 }
                 else if (CookieTypes.IsProperty(property, types.CookiePolicyOptions, "Secure"))
@@ -66,7 +68,7 @@ namespace ReadinessAnalyzers.Cookies
                     var branch = CookieObject.ProductionBranchWith(assignment.Value, types.SecurePolicyNone, types.SecurePolicySameAsRequest, guard);
                     if (branch != null)
                     {
-                        Report(context, assignment, "CookiePolicyOptions.Secure = " + PolicyName(branch, types), "the app's cookies", "Secure = CookieSecurePolicy.Always");
+                        Report(context, assignment, "CookiePolicyOptions.Secure = " + PolicyName(branch, types), "the app's cookies", "Secure = CookieSecurePolicy.Always", AlwaysSecure);
                     }
                 }
             }
@@ -75,7 +77,7 @@ namespace ReadinessAnalyzers.Cookies
                 var branch = CookieObject.ProductionBranchWith(assignment.Value, types.SecurePolicyNone, types.SecurePolicySameAsRequest, guard);
                 if (branch != null)
                 {
-                    Report(context, assignment, "SecurePolicy = " + PolicyName(branch, types), CookieObject.Describe(assignment), "SecurePolicy = CookieSecurePolicy.Always");
+                    Report(context, assignment, "SecurePolicy = " + PolicyName(branch, types), CookieObject.Describe(assignment), "SecurePolicy = CookieSecurePolicy.Always", AlwaysSecure);
                 }
             }
         }
@@ -83,7 +85,7 @@ namespace ReadinessAnalyzers.Cookies
         private static string PolicyName(IOperation value, CookieTypes types)
             => CookieTypes.IsConstant(value, types.SecurePolicyNone) ? "CookieSecurePolicy.None" : "CookieSecurePolicy.SameAsRequest";
 
-        private static void Report(OperationAnalysisContext context, IOperation assignment, string setting, string cookie, string fix)
-            => context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), setting, cookie, fix));
+        private static void Report(OperationAnalysisContext context, IOperation assignment, string setting, string cookie, string fix, string secureValue)
+            => context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), FixProperties.WithSecureValue(secureValue), setting, cookie, fix));
     }
 }

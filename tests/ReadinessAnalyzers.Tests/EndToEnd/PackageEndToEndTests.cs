@@ -63,6 +63,7 @@ public class PackageEndToEndTests(PackedPackage package) : IClassFixture<PackedP
             [
                 "README.md",
                 "ReadinessAnalyzers.nuspec",
+                "analyzers/dotnet/cs/ReadinessAnalyzers.CodeFixes.dll",
                 "analyzers/dotnet/cs/ReadinessAnalyzers.dll",
                 "buildTransitive/ReadinessAnalyzers.props",
                 "buildTransitive/ReadinessAnalyzers.targets",
