@@ -92,4 +92,19 @@ public class InsecureValueFixerTests
         builder.Services.AddSession(o => { o.Cookie.HttpOnly = true; });
         builder.Build().Run();
         """);
+
+    [Fact]
+    public Task HalfTypedCodeIsFixedWithoutAddingErrors() => CSharpCodeFixVerifier<CookieWithoutSecureAnalyzer, InsecureValueFixer>.VerifyBrokenCodeFixAsync("""
+        public class CartController
+        {
+            public void Remember(HttpResponse response, string cartId)
+                => response.Cookies.Append("cart", cartId, new CookieOptions { HttpOnly = tru, [|Secure = false|] });
+        }
+        """, """
+        public class CartController
+        {
+            public void Remember(HttpResponse response, string cartId)
+                => response.Cookies.Append("cart", cartId, new CookieOptions { HttpOnly = tru, Secure = true });
+        }
+        """);
 }
