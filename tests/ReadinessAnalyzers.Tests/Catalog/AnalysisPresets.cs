@@ -115,10 +115,10 @@ public static class AnalysisPresets
                 .ToList();
             var label = ruleClass switch
             {
-                RuleClass.P1 => "of P1-critical checks",
-                RuleClass.P2 => "of P2-high checks",
-                RuleClass.P3 => "of P3-normal checks",
-                _ => "no check names",
+                RuleClass.P1 => "named by a P1-critical check",
+                RuleClass.P2 => "named by a P2-high check (and no P1)",
+                RuleClass.P3 => "named only by P3-normal checks",
+                _ => "named by no check",
             };
             text.Append($"| {label}: {(ids.Count == 0 ? "none" : string.Join(", ", ids))} |");
             foreach (var mode in Modes)

@@ -7,6 +7,10 @@ namespace ReadinessAnalyzers.Tests.EndToEnd;
 /// The closest this repository gets to the IDE's quick-fix path: `dotnet format analyzers` loads the code fixes from the
 /// packed package (analyzers/dotnet/cs/ReadinessAnalyzers.CodeFixes.dll), applies each with Fix All in solution scope to a
 /// copy of InsecureApi, and the fixed app must build with the fixed diagnostics gone.
+/// How dotnet format (SDK 10) fixes one ID: it re-runs the analyzers that report it, takes the first diagnostic (in a .cs
+/// document) of any ID given to --diagnostics, registers that diagnostic's fixes, and runs the fixer's Fix All provider in
+/// Solution scope with the equivalence key of the first action offered. So every fix of a rule must share one equivalence
+/// key (or the others are skipped), and diagnostics in AdditionalFiles (appsettings*.json, Dockerfile) are never fixed.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public class CodeFixEndToEndTests(PackedPackage package)
