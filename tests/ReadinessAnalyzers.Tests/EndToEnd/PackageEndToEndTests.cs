@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using ReadinessAnalyzers.Tests.Catalog;
@@ -43,11 +44,19 @@ public sealed class PackedPackage : IDisposable
     }
 }
 
+/// <summary>The end-to-end test classes share one packed package and run one after another (each build takes both cores).</summary>
+[CollectionDefinition(Name)]
+public sealed class PackageCollection : ICollectionFixture<PackedPackage>
+{
+    public const string Name = "Packed package";
+}
+
 /// <summary>
 /// The "build warnings in CI" promise: a project outside the repository that references the packed package from a
 /// local folder gets the RDY warnings in `dotnet build`, config files included through the buildTransitive targets.
 /// </summary>
-public class PackageEndToEndTests(PackedPackage package) : IClassFixture<PackedPackage>
+[Collection(PackageCollection.Name)]
+public class PackageEndToEndTests(PackedPackage package)
 {
     private static readonly Regex WarningPattern = new(@"(?<file>[^\s:(]+)\(\d+,\d+\): warning (?<id>RDY\d{4})", RegexOptions.Compiled);
 
@@ -67,6 +76,9 @@ public class PackageEndToEndTests(PackedPackage package) : IClassFixture<PackedP
                 "analyzers/dotnet/cs/ReadinessAnalyzers.dll",
                 "buildTransitive/ReadinessAnalyzers.props",
                 "buildTransitive/ReadinessAnalyzers.targets",
+                "buildTransitive/config/ReadinessAnalyzers.Default.globalconfig",
+                "buildTransitive/config/ReadinessAnalyzers.Recommended.globalconfig",
+                "buildTransitive/config/ReadinessAnalyzers.Strict.globalconfig",
             ],
             entries);
 
@@ -114,6 +126,43 @@ public class PackageEndToEndTests(PackedPackage package) : IClassFixture<PackedP
     /// <summary>Copies a sample outside the repository, points it at the packed package and builds it.</summary>
     private List<(string Id, string File)> BuildSample(string sample, params string[] extraArguments)
     {
+        var (exitCode, output, _, _) = SampleCopy.Create(package, sample).Build(extraArguments);
+        Assert.True(exitCode == 0, $"dotnet build of {sample} failed:\n{output}");
+
+        return WarningPattern.Matches(output)
+            .Select(m => (m.Groups["id"].Value, Path.GetFileName(m.Groups["file"].Value)))
+            .Distinct()
+            .ToList();
+    }
+}
+
+/// <summary>A diagnostic as the compiler's SARIF log reports it: level is error, warning or note (a suggestion).</summary>
+public sealed record ReportedDiagnostic(string Id, string Level, string File);
+
+/// <summary>
+/// What `dotnet build` printed, and every diagnostic it reported, Info ones included (from the SARIF error log).
+/// Compiled is false when the compiler did not run (an up-to-date project, or a build that failed before it).
+/// </summary>
+public sealed record BuildResult(int ExitCode, string Output, bool Compiled, IReadOnlyList<ReportedDiagnostic> Diagnostics);
+
+/// <summary>
+/// A sample copied outside the repository with the build files a consumer has: the analyzers come from the packed package
+/// in the local feed instead of a project reference.
+/// </summary>
+public sealed class SampleCopy
+{
+    private SampleCopy(PackedPackage package, string directory)
+    {
+        Package = package;
+        Directory = directory;
+    }
+
+    public PackedPackage Package { get; }
+
+    public string Directory { get; }
+
+    public static SampleCopy Create(PackedPackage package, string sample)
+    {
         var directory = Path.Combine(package.Root, sample + "-" + Guid.NewGuid().ToString("N")[..8]);
         CopyDirectory(Path.Combine(RepositoryRoot.Path, "samples", sample), directory);
 
@@ -149,19 +198,54 @@ public class PackageEndToEndTests(PackedPackage package) : IClassFixture<PackedP
               </packageSourceMapping>
             </configuration>
             """);
+        return new SampleCopy(package, directory);
+    }
 
-        var (exitCode, output) = DotnetProcess.Run(directory, ["build", "-nodeReuse:false", "-clp:NoSummary", .. extraArguments]);
-        Assert.True(exitCode == 0, $"dotnet build of {sample} failed:\n{output}");
+    /// <summary>Runs `dotnet build`; the compiler writes every diagnostic it reports to a SARIF log outside the project.</summary>
+    public BuildResult Build(params string[] extraArguments)
+    {
+        var log = Path.Combine(Package.Root, Path.GetFileName(Directory) + "-" + Guid.NewGuid().ToString("N")[..8] + ".sarif");
+        var (exitCode, output) = DotnetProcess.Run(
+            Directory,
+            ["build", "-nodeReuse:false", "-clp:NoSummary", $"-p:ErrorLog={log}%2Cversion%3D2.1", .. extraArguments]);
+        return File.Exists(log) ? new BuildResult(exitCode, output, true, ReadSarif(log)) : new BuildResult(exitCode, output, false, []);
+    }
 
-        return WarningPattern.Matches(output)
-            .Select(m => (m.Groups["id"].Value, Path.GetFileName(m.Groups["file"].Value)))
-            .Distinct()
-            .ToList();
+    private static List<ReportedDiagnostic> ReadSarif(string path)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        var diagnostics = new List<ReportedDiagnostic>();
+        foreach (var run in document.RootElement.GetProperty("runs").EnumerateArray())
+        {
+            if (!run.TryGetProperty("results", out var results))
+            {
+                continue;
+            }
+
+            foreach (var result in results.EnumerateArray())
+            {
+                // A diagnostic suppressed in source (#pragma, [SuppressMessage]) is logged with its suppression: not reported.
+                if (result.TryGetProperty("suppressions", out var suppressions) && suppressions.GetArrayLength() > 0)
+                {
+                    continue;
+                }
+
+                var file = result.TryGetProperty("locations", out var locations) && locations.GetArrayLength() > 0
+                    ? Path.GetFileName(locations[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString() ?? "")
+                    : "";
+                diagnostics.Add(new ReportedDiagnostic(
+                    result.GetProperty("ruleId").GetString()!,
+                    result.TryGetProperty("level", out var level) ? level.GetString()! : "warning",
+                    file));
+            }
+        }
+
+        return diagnostics;
     }
 
     private static void CopyDirectory(string source, string destination)
     {
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        foreach (var file in System.IO.Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(source, file);
             var first = relative.Split(Path.DirectorySeparatorChar)[0];
@@ -171,7 +255,7 @@ public class PackageEndToEndTests(PackedPackage package) : IClassFixture<PackedP
             }
 
             var target = Path.Combine(destination, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
     }
