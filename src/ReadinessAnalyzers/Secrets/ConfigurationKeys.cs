@@ -46,6 +46,14 @@ namespace ReadinessAnalyzers.Secrets
             "secondary", "storage", "hmac", "personal", "sas",
         };
 
+        /// <summary>Words that name the secret itself, where a key starts: dbPassword, ApiKey, githubToken.</summary>
+        private static readonly HashSet<string> CredentialWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "password", "passwd", "pwd", "passphrase", "passcode", "pass", "secret", "secrets", "token", "tokens", "credential",
+            "credentials", "key", "keys", "apikey", "privatekey", "secretkey", "accesskey", "signingkey", "encryptionkey", "masterkey",
+            "clientsecret", "pat", "pin", "sas",
+        };
+
         /// <summary>Type-name endings that say "the settings of": SmtpOptions, PaymentSettings, OrdersController, StripeClient.</summary>
         private static readonly string[] TypeSuffixes = { "ConnectionStringBuilder", "Configuration", "Controller", "Settings", "Options", "Service", "Client", "Config" };
 
@@ -374,7 +382,17 @@ namespace ReadinessAnalyzers.Secrets
                 return;
             }
 
+            // The key starts at the last credential word (smtpPasswordCopy → Smtp:PasswordCopy), with its qualifier (ApiKey).
             var keyStart = words.Count - 1;
+            for (var i = words.Count - 1; i >= 0; i--)
+            {
+                if (CredentialWords.Contains(words[i]))
+                {
+                    keyStart = i;
+                    break;
+                }
+            }
+
             if (keyStart > 0 && KeyQualifiers.Contains(words[keyStart - 1]))
             {
                 keyStart--;
@@ -496,7 +514,9 @@ namespace ReadinessAnalyzers.Secrets
             var scheme = connectionString.IndexOf("://", StringComparison.Ordinal);
             if (scheme > 0)
             {
-                var path = connectionString.IndexOf('/', scheme + 3);
+                // The path starts after the credentials: a '/' in a raw password must not become the name.
+                var at = connectionString.LastIndexOf('@');
+                var path = connectionString.IndexOf('/', at > scheme ? at : scheme + 3);
                 if (path < 0)
                 {
                     return null;
