@@ -641,6 +641,11 @@ namespace ReadinessAnalyzers.Secrets
                 return "Password";
             }
 
+            if (name.IndexOf("secret key", StringComparison.Ordinal) >= 0)
+            {
+                return "SecretKey";
+            }
+
             if (name.IndexOf("secret", StringComparison.Ordinal) >= 0)
             {
                 return "Secret";

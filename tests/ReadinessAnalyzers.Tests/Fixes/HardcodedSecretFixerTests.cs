@@ -732,6 +732,51 @@ public class HardcodedSecretFixerTests
     }.RunAsync();
 
     [Fact]
+    public Task ProviderTokensAreNamedAfterTheirProviderAndFormat()
+    {
+        var test = Test<KnownSecretFormatAnalyzer>($$"""
+            public class CloudKeys(IConfiguration configuration)
+            {
+                public string AccessKeyId() => "{|RDY1004:{{FakeTokens.AwsAccessKeyId()}}|}";
+                public string Charges() => "{|RDY1004:{{FakeTokens.StripeLiveKey()}}|}";
+            }
+            """, """
+            public class CloudKeys(IConfiguration configuration)
+            {
+                public string AccessKeyId() => configuration["Aws:AccessKeyId"] ?? throw new InvalidOperationException("Missing configuration 'Aws:AccessKeyId'");
+                public string Charges() => configuration["Stripe:SecretKey"] ?? throw new InvalidOperationException("Missing configuration 'Stripe:SecretKey'");
+            }
+            """);
+        test.AdditionalFiles.Add((AppSettingsPath, "{\n  \"AllowedHosts\": \"*\"\n}"));
+        test.FixedAdditionalFiles.Add((AppSettingsPath, "{\n  \"AllowedHosts\": \"*\",\n  \"Aws\": {\n    \"AccessKeyId\": \"\"\n  },\n  \"Stripe\": {\n    \"SecretKey\": \"\"\n  }\n}"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task AUriWithAPasswordIsNamedAfterItsSchemeWhenNothingElseNamesIt() => Test<ConnectionStringPasswordAnalyzer>("""
+        var builder = WebApplication.CreateBuilder(args);
+        var bus = new Uri("amqp://orders:[|Rb7vQ2xLz9Kd|]@rabbit:5672/");
+        var orders = new Uri("mongodb://app:[|Mg5tK9vQ2xLp|]@mongo:27017/orders");
+        """, """
+        var builder = WebApplication.CreateBuilder(args);
+        var bus = new Uri(builder.Configuration.GetConnectionString("Amqp") ?? throw new InvalidOperationException("Missing configuration 'ConnectionStrings:Amqp'"));
+        var orders = new Uri(builder.Configuration.GetConnectionString("Orders") ?? throw new InvalidOperationException("Missing configuration 'ConnectionStrings:Orders'"));
+        """).RunAsync();
+
+    [Fact]
+    public Task AttributesConditionalBranchesAndExpressionTreesOfferNoFix() => NoFix<KnownSecretFormatAnalyzer>($$"""
+        using System.ComponentModel;
+        using System.Linq.Expressions;
+
+        [Description("{|RDY1004:{{FakeTokens.AwsAccessKeyId()}}|}")]
+        public class Releases(IConfiguration configuration, bool useGitHub)
+        {
+            public string Token() => useGitHub ? "{|RDY1004:{{FakeTokens.GitHubPat()}}|}" : "none";
+            public Expression<Func<string>> Query() => () => "{|RDY1004:{{FakeTokens.SlackBotToken()}}|}";
+        }
+        """).RunNoFixAsync();
+
+    [Fact]
     public Task NoConfigurationInScopeOffersNoFix() => NoFix<HardcodedCredentialAnalyzer>("""
         public static class PaymentGateway
         {
