@@ -28,8 +28,8 @@ namespace ReadinessAnalyzers.CodeFixes.Secrets
     /// Finds the nearest configuration a piece of code can read: an <c>IConfiguration</c> local, parameter, lambda parameter,
     /// primary-constructor parameter, field or property, or the <c>Configuration</c> of a builder, app or host context
     /// (<c>builder.Configuration</c>, <c>app.Configuration</c>, <c>context.Configuration</c>). Only what the code may use
-    /// there: a local declared before it, no instance member from a static member or an initializer, nothing captured
-    /// across a static lambda, nothing shadowed.
+    /// there, and that is set by then: a local declared before it, no instance member from a static member, no field or
+    /// property in an initializer or a constructor, nothing captured across a static lambda, nothing shadowed.
     /// </summary>
     internal static class ConfigurationInScope
     {
@@ -70,14 +70,15 @@ namespace ReadinessAnalyzers.CodeFixes.Secrets
                 return null;
             }
 
-            var inInitializer = IsInInitializer(node);
+            // In an initializer or a constructor, fields and properties may not be set yet: only parameters and locals are read.
+            var noMembers = IsInInitializer(node) || member is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor };
             var staticContext = member.IsStatic || member is INamedTypeSymbol;
 
             Candidate? best = null;
             foreach (var symbol in model.LookupSymbols(position))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var candidate = Rank(symbol, node, chain, type, inInitializer, staticContext);
+                var candidate = Rank(symbol, node, chain, type, noMembers, staticContext);
                 if (candidate is null || (best != null && !candidate.IsNearerThan(best)))
                 {
                     continue;
@@ -139,7 +140,6 @@ namespace ReadinessAnalyzers.CodeFixes.Secrets
 
         private static Candidate? MemberRank(ISymbol member, INamedTypeSymbol type, bool noMembers, bool staticContext, List<ISymbol> chain)
         {
-            // In an initializer other fields may not be set yet (static ones in textual order), and instance ones are not allowed.
             if (noMembers || (!member.IsStatic && (staticContext || !DerivesFrom(type, member.ContainingType))))
             {
                 return null;

@@ -637,6 +637,23 @@ public class HardcodedSecretFixerTests
         """).RunNoFixAsync();
 
     [Fact]
+    public Task AConfigurationFieldIsNotReadInAConstructorWhereItMayNotBeSetYet() => NoFix<HardcodedCredentialAnalyzer>("""
+        public class PaymentClient
+        {
+            private readonly IConfiguration _configuration;
+            private readonly string _apiKey;
+
+            public PaymentClient(IServiceProvider services)
+            {
+                _apiKey = [|"k8Jd93hQz71LmX0p"|];
+                _configuration = services.GetRequiredService<IConfiguration>();
+            }
+
+            public string Key => _apiKey + _configuration["Payment:Region"];
+        }
+        """).RunNoFixAsync();
+
+    [Fact]
     public Task ALocalDeclaredAfterTheSecretIsNotUsed() => NoFix<HardcodedCredentialAnalyzer>("""
         public static class Setup
         {
