@@ -108,7 +108,7 @@ namespace ReadinessAnalyzers.Secrets
                 return target.Hint;
             }
 
-            var name = ConnectionName(target.Symbol?.Name) ?? DatabaseName(connectionString) ?? ProviderConnectionName(format, connectionString) ?? "Default";
+            var name = ConnectionName(target.Symbol) ?? DatabaseName(connectionString) ?? ProviderConnectionName(format, connectionString) ?? "Default";
             return new ConfigurationKeyHint(ConnectionStringsSection + ":" + name, false);
         }
 
@@ -257,6 +257,7 @@ namespace ReadinessAnalyzers.Secrets
             }
         }
 
+        /// <summary>IConfiguration or a type implementing it, but not a section (its keys are relative to it).</summary>
         private static bool IsConfiguration(ITypeSymbol? type)
         {
             if (type is null || IsConfigurationType(type, "IConfigurationSection"))
@@ -264,28 +265,18 @@ namespace ReadinessAnalyzers.Secrets
                 return false;
             }
 
-            if (IsConfigurationType(type, ConfigurationInterface))
-            {
-                return true;
-            }
-
+            var isConfiguration = IsConfigurationType(type, ConfigurationInterface);
             foreach (var implemented in type.AllInterfaces)
             {
                 if (IsConfigurationType(implemented, "IConfigurationSection"))
                 {
                     return false;
                 }
+
+                isConfiguration |= IsConfigurationType(implemented, ConfigurationInterface);
             }
 
-            foreach (var implemented in type.AllInterfaces)
-            {
-                if (IsConfigurationType(implemented, ConfigurationInterface))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return isConfiguration;
         }
 
         private static bool IsConfigurationType(ITypeSymbol type, string name)
@@ -495,17 +486,27 @@ namespace ReadinessAnalyzers.Secrets
 
         private static string Path(string? section, string key) => string.IsNullOrEmpty(section) ? key : section + ":" + key;
 
-        /// <summary>"OrdersConnectionString" → Orders, "DefaultConnection" → Default; null for "connectionString", "uriString".</summary>
-        private static string? ConnectionName(string? name)
+        /// <summary>
+        /// "OrdersConnectionString" → Orders, "DefaultConnection" → Default; null for "connectionString", "uriString", and
+        /// for a parameter whose name is not about a connection (AddSingleton's "implementationInstance").
+        /// </summary>
+        private static string? ConnectionName(ISymbol? target)
         {
-            if (name is null)
+            if (target is null)
             {
                 return null;
             }
 
-            var words = Words(name);
+            var words = Words(target.Name);
+            var count = words.Count;
             words.RemoveAll(w => ConnectionWords.Contains(w));
-            return words.Count > 0 ? Pascal(words, 0, words.Count) : null;
+            if (words.Count == 0 || (target is IParameterSymbol && words.Count == count))
+            {
+                return null;
+            }
+
+            var name = Pascal(words, 0, words.Count);
+            return name.Length > 1 ? name : null;
         }
 
         /// <summary>The database a connection string or URI names: Database=orders, Initial Catalog=orders, …/orders.</summary>
@@ -676,12 +677,20 @@ namespace ReadinessAnalyzers.Secrets
 
         private static IOperation? Unwrap(IOperation? operation)
         {
-            while (operation is IConversionOperation || operation is IParenthesizedOperation)
+            while (true)
             {
-                operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+                switch (operation)
+                {
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        continue;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        continue;
+                    default:
+                        return operation;
+                }
             }
-
-            return operation;
         }
 
         private readonly struct ValueTarget

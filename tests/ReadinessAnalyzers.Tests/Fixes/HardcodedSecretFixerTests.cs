@@ -781,6 +781,17 @@ public class HardcodedSecretFixerTests
         """).RunAsync();
 
     [Fact]
+    public Task AConnectionStringIsNamedAfterItsVariableElseItsProviderNotAfterAnApisParameter() => Test<ConnectionStringPasswordAnalyzer>("""
+        var builder = WebApplication.CreateBuilder(args);
+        var reportingConnectionString = "Server=sql;Database=reports;User Id=app;Pwd=[|Sq7LpW2xV9mK|];TrustServerCertificate=true";
+        builder.Services.AddSingleton<object>("Server=sql;User Id=app;Pwd=[|Sa9vQ2xLm7Tz|];TrustServerCertificate=true");
+        """, """
+        var builder = WebApplication.CreateBuilder(args);
+        var reportingConnectionString = builder.Configuration.GetConnectionString("Reporting") ?? throw new InvalidOperationException("Missing configuration 'ConnectionStrings:Reporting'");
+        builder.Services.AddSingleton<object>(builder.Configuration.GetConnectionString("SqlServer") ?? throw new InvalidOperationException("Missing configuration 'ConnectionStrings:SqlServer'"));
+        """).RunAsync();
+
+    [Fact]
     public Task AttributesConditionalBranchesAndExpressionTreesOfferNoFix() => NoFix<KnownSecretFormatAnalyzer>($$"""
         using System.ComponentModel;
         using System.Linq.Expressions;
