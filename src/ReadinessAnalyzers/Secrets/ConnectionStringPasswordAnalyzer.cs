@@ -57,7 +57,12 @@ namespace ReadinessAnalyzers.Secrets
                             options ??= SecretOptions.For(cache, context.Options, context.Node.SyntaxTree, RuleIds.ConnectionStringWithPassword);
                             if (!options.IsUserPlaceholder(secret.Value))
                             {
-                                context.ReportDiagnostic(Diagnostic.Create(Rule, secret.Location, secret.Match.Format.Name, SecretMask.Mask(secret.Value)));
+                                // The whole connection string moves to configuration (ConnectionStrings:<name>), not only its password.
+                                var literal = LiteralSecretScan.StringLiteralOperation(context.Node, context.SemanticModel, context.CancellationToken);
+                                var properties = literal is null
+                                    ? ImmutableDictionary<string, string?>.Empty
+                                    : SecretFixProperties.For(ConfigurationKeys.ForConnectionString(literal, (string)literal.ConstantValue.Value!, secret.Match.Format));
+                                context.ReportDiagnostic(Diagnostic.Create(Rule, secret.Location, properties, secret.Match.Format.Name, SecretMask.Mask(secret.Value)));
                             }
                         }
                     },

@@ -193,7 +193,10 @@ namespace ReadinessAnalyzers.Secrets
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Rule, literal.Syntax.GetLocation(), name, SecretMask.Mask(text)));
+            // The fix reads the value from configuration under a key named after the target (never the value).
+            var hint = ConfigurationKeys.ForCredential(literal, context.ContainingSymbol);
+            context.ReportDiagnostic(Diagnostic.Create(
+                Rule, literal.Syntax.GetLocation(), SecretFixProperties.For(hint), name, SecretMask.Mask(text)));
         }
     }
 }

@@ -73,7 +73,7 @@ namespace ReadinessAnalyzers.Secrets
                             {
                                 if (IsKeyParameter(argument.Parameter))
                                 {
-                                    CheckKey(context, sinks, argument.Value, type.Name);
+                                    CheckKey(context, sinks, argument.Value, type.Name, type);
                                 }
                             }
                         }
@@ -102,7 +102,7 @@ namespace ReadinessAnalyzers.Secrets
                         {
                             if (IsKeyParameter(argument.Parameter))
                             {
-                                CheckKey(context, sinks, argument.Value, method.ContainingType.Name + "." + name);
+                                CheckKey(context, sinks, argument.Value, method.ContainingType.Name + "." + name, method.ContainingType);
                             }
                         }
                     },
@@ -116,7 +116,7 @@ namespace ReadinessAnalyzers.Secrets
                         if (assignment.Target is IPropertyReferenceOperation { Property: { Name: "Key" } property }
                             && (sinks.IsKeyedHash(property.ContainingType) || sinks.IsSymmetricAlgorithm(property.ContainingType)))
                         {
-                            CheckKey(context, sinks, assignment.Value, property.ContainingType.Name + ".Key");
+                            CheckKey(context, sinks, assignment.Value, property.ContainingType.Name + ".Key", property.ContainingType);
                         }
                     },
                     OperationKind.SimpleAssignment);
@@ -178,7 +178,7 @@ namespace ReadinessAnalyzers.Secrets
             return last == "key" || last == "keys" || last == "secret";
         }
 
-        private static void CheckKey(OperationAnalysisContext context, Sinks sinks, IOperation key, string sinkName)
+        private static void CheckKey(OperationAnalysisContext context, Sinks sinks, IOperation key, string sinkName, INamedTypeSymbol sinkType)
         {
             var material = FindMaterial(sinks, key, 0);
             if (material.Source is null)
@@ -187,7 +187,40 @@ namespace ReadinessAnalyzers.Secrets
             }
 
             var shown = material.Text != null ? SecretMask.Mask(material.Text) : material.Bytes + "-byte literal array";
-            context.ReportDiagnostic(Diagnostic.Create(Rule, material.Source.Syntax.GetLocation(), sinkName, shown));
+            context.ReportDiagnostic(Diagnostic.Create(
+                Rule, material.Source.Syntax.GetLocation(), FixProperties(sinks, material, sinkType), sinkName, shown));
+        }
+
+        /// <summary>
+        /// Text material can be read from configuration (a string in, a string out); byte arrays and UTF-8 literals cannot
+        /// without choosing an encoding for the key, so they get no fix.
+        /// </summary>
+        private static ImmutableDictionary<string, string?> FixProperties(Sinks sinks, Material material, INamedTypeSymbol sinkType)
+        {
+            if (material.Text is null || material.Source!.Type?.SpecialType != SpecialType.System_String)
+            {
+                return ImmutableDictionary<string, string?>.Empty;
+            }
+
+            string section;
+            string key;
+            if (sinks.IsSecurityKey(sinkType))
+            {
+                section = "Jwt";
+                key = "SigningKey";
+            }
+            else if (sinks.IsKeyedHash(sinkType))
+            {
+                section = "Hmac";
+                key = "Key";
+            }
+            else
+            {
+                section = "Encryption";
+                key = "Key";
+            }
+
+            return SecretFixProperties.For(ConfigurationKeys.ForKeyMaterial(material.Source, material.Name, section, key));
         }
 
         /// <summary>Where hardcoded key material comes from, following locals and static readonly fields a few steps.</summary>
@@ -265,7 +298,10 @@ namespace ReadinessAnalyzers.Secrets
             if (value.ConstantValue.HasValue && value.ConstantValue.Value is string constant)
             {
                 // A named constant: report where the key is used, the declaration may be in another file.
-                return constant.Length > 0 ? new Material(value, constant, 0) : default;
+                var name = value is IFieldReferenceOperation constantField ? constantField.Field.Name
+                    : value is ILocalReferenceOperation constantLocal ? constantLocal.Local.Name
+                    : null;
+                return constant.Length > 0 ? new Material(value, constant, 0, name) : default;
             }
 
             if (depth >= MaxFollowDepth)
@@ -352,11 +388,12 @@ namespace ReadinessAnalyzers.Secrets
 
         private readonly struct Material
         {
-            public Material(IOperation source, string? text, int bytes)
+            public Material(IOperation source, string? text, int bytes, string? name = null)
             {
                 Source = source;
                 Text = text;
                 Bytes = bytes;
+                Name = name;
             }
 
             public IOperation? Source { get; }
@@ -364,6 +401,9 @@ namespace ReadinessAnalyzers.Secrets
             public string? Text { get; }
 
             public int Bytes { get; }
+
+            /// <summary>The constant the text was read through (<c>JwtSecret</c>), which names its configuration key.</summary>
+            public string? Name { get; }
         }
 
         /// <summary>The key sinks and decoders of one compilation.</summary>
@@ -401,6 +441,8 @@ namespace ReadinessAnalyzers.Secrets
                     || IsKeyedHash(type);
 
             public bool IsKeyedHash(INamedTypeSymbol? type) => DerivesFrom(type, _keyedHash);
+
+            public bool IsSecurityKey(INamedTypeSymbol type) => SymbolEqualityComparer.Default.Equals(type, _symmetricSecurityKey);
 
             public bool IsSymmetricAlgorithm(INamedTypeSymbol? type) => DerivesFrom(type, _symmetricAlgorithm);
 

@@ -58,12 +58,25 @@ namespace ReadinessAnalyzers.Secrets
                             }
                             else
                             {
-                                context.ReportDiagnostic(Diagnostic.Create(Rule, secret.Location, SecretKinds.Article(format.Name), SecretMask.Mask(secret.Value)));
+                                context.ReportDiagnostic(Diagnostic.Create(
+                                    Rule, secret.Location, FixProperties(context, secret), SecretKinds.Article(format.Name), SecretMask.Mask(secret.Value)));
                             }
                         }
                     },
                     LiteralSecretScan.LiteralKinds);
             });
+        }
+
+        /// <summary>A fix only when the literal is the secret and nothing else: "Bearer ghp_…" cannot become one configuration read.</summary>
+        private static ImmutableDictionary<string, string?> FixProperties(SyntaxNodeAnalysisContext context, LiteralSecret secret)
+        {
+            var literal = LiteralSecretScan.StringLiteralOperation(context.Node, context.SemanticModel, context.CancellationToken);
+            if (literal is null || !string.Equals(((string)literal.ConstantValue.Value!).Trim(), secret.Value, System.StringComparison.Ordinal))
+            {
+                return ImmutableDictionary<string, string?>.Empty;
+            }
+
+            return SecretFixProperties.For(ConfigurationKeys.ForKnownFormat(literal, secret.Match.Format));
         }
     }
 }

@@ -45,6 +45,15 @@ namespace ReadinessAnalyzers.Secrets
         private const int MinimumLength = 8;
 
         /// <summary>
+        /// The operation of <paramref name="node"/> when it is a whole string literal (regular, verbatim or raw), the only
+        /// form a configuration read can replace; null for UTF-8 literals and the text parts of interpolated strings.
+        /// </summary>
+        public static IOperation? StringLiteralOperation(SyntaxNode node, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+            => node is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
+                ? model.GetOperation(literal, cancellationToken)
+                : null;
+
+        /// <summary>
         /// The secrets of the literal <paramref name="node"/>, or null (nothing is allocated for a literal without a
         /// candidate, i.e. almost all of them).
         /// </summary>

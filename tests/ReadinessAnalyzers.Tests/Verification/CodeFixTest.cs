@@ -71,6 +71,12 @@ public sealed class CodeFixTest<TAnalyzer, TFixer>
     /// </summary>
     public CompilerDiagnostics CompilerDiagnostics { get; set; } = CompilerDiagnostics.Errors;
 
+    /// <summary>
+    /// When true, the fix must not add a compiler warning either (nullable warnings such as CS8604 included): a project
+    /// that treats warnings as errors must still build after the fix.
+    /// </summary>
+    public bool NoNewCompilerWarnings { get; set; }
+
     /// <summary>Before and after, the analyzer's diagnostics must match the markup; then the fix is applied every way.</summary>
     public async Task RunAsync()
     {
@@ -92,7 +98,7 @@ public sealed class CodeFixTest<TAnalyzer, TFixer>
         var expectedSources = FixedSources.Select(f => (f.Path, Markup.Parse(f.Markup).Text)).ToList();
         var expectedAdditional = fixedAdditional.Select(f => (f.Path, Markup.Parse(f.Markup).Text)).ToList();
 
-        var errorsBefore = await CompilerErrorsAsync(CreateSolution());
+        var errorsBefore = await CompilerErrorsAsync(CreateSolution(), NoNewCompilerWarnings);
         var oneByOne = await FixOneAtATimeAsync(CreateSolution());
         await AssertSolutionAsync("one diagnostic at a time", oneByOne, expectedSources, expectedAdditional, errorsBefore);
 
@@ -335,17 +341,17 @@ public sealed class CodeFixTest<TAnalyzer, TFixer>
             .ToImmutableArray();
     }
 
-    /// <summary>The compiler errors of a solution, by ID and message (positions move when code is fixed).</summary>
-    private static async Task<HashSet<string>> CompilerErrorsAsync(Solution solution)
+    /// <summary>The compiler errors (and warnings, when asked) of a solution, by ID and message (positions move when code is fixed).</summary>
+    private static async Task<HashSet<string>> CompilerErrorsAsync(Solution solution, bool warnings)
     {
         var compilation = (await solution.Projects.Single().GetCompilationAsync())!;
         return compilation.GetDiagnostics()
-            .Where(d => d.Severity == DiagnosticSeverity.Error)
+            .Where(d => d.Severity == DiagnosticSeverity.Error || (warnings && d.Severity == DiagnosticSeverity.Warning))
             .Select(d => d.Id + ": " + d.GetMessage())
             .ToHashSet(StringComparer.Ordinal);
     }
 
-    private static async Task AssertSolutionAsync(
+    private async Task AssertSolutionAsync(
         string how, Solution solution, List<(string Path, string Text)> expectedSources, List<(string Path, string Text)> expectedAdditional,
         HashSet<string> errorsBefore)
     {
@@ -366,11 +372,12 @@ public sealed class CodeFixTest<TAnalyzer, TFixer>
         }
 
         var compilation = (await project.GetCompilationAsync())!;
-        foreach (var error in compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error))
+        foreach (var error in compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning))
         {
-            if (!errorsBefore.Contains(error.Id + ": " + error.GetMessage()))
+            var isError = error.Severity == DiagnosticSeverity.Error;
+            if ((isError || NoNewCompilerWarnings) && !errorsBefore.Contains(error.Id + ": " + error.GetMessage()))
             {
-                failures.AppendLine($"  the fix introduced a compiler error: {error}");
+                failures.AppendLine($"  the fix introduced a compiler {(isError ? "error" : "warning")}: {error}");
             }
         }
 
