@@ -32,11 +32,12 @@ public class ReadmeRuleTableTests
     public static string GenerateTable()
     {
         var table = new StringBuilder();
-        table.Append("| Rule | Category | Default | What it finds |\n");
-        table.Append("|---|---|---|---|\n");
+        table.Append("| Rule | Category | Default | Code fix | What it finds |\n");
+        table.Append("|---|---|---|---|---|\n");
         foreach (var descriptor in RuleCatalog.Descriptors)
         {
-            table.Append($"| [{descriptor.Id}](docs/rules/{descriptor.Id}.md) | {descriptor.Category} | {descriptor.DefaultSeverity} | {descriptor.Title} |\n");
+            var fix = CodeFixCatalogTests.FixableIds.Contains(descriptor.Id) ? "yes" : "";
+            table.Append($"| [{descriptor.Id}](docs/rules/{descriptor.Id}.md) | {descriptor.Category} | {descriptor.DefaultSeverity} | {fix} | {descriptor.Title} |\n");
         }
 
         return table.ToString().TrimEnd('\n');
