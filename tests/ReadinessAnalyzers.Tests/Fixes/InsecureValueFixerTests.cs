@@ -114,33 +114,38 @@ public class InsecureValueFixerTests
     // ---- validation flags (RDY7001, RDY6002): set to true, never removed ----
 
     [Fact]
-    public Task EveryTokenValidationFlagSetToFalseBecomesTrueIncludingThoseWhoseDefaultIsFalse() => CSharpCodeFixVerifier<TokenValidationDisabledAnalyzer, InsecureValueFixer>.VerifyCodeFixAsync("""
-        using Microsoft.IdentityModel.Tokens;
+    public Task EveryTokenValidationFlagSetToFalseBecomesTrueIncludingThoseWhoseDefaultIsFalse() => new CodeFixTest<TokenValidationDisabledAnalyzer, InsecureValueFixer>
+    {
+        TestCode = """
+            using Microsoft.IdentityModel.Tokens;
 
-        var parameters = new TokenValidationParameters
-        {
-            [|ValidateIssuer = false|], // the tenant is checked elsewhere
-            [|ValidateAudience = false|],
-            [|ValidateLifetime = false|],
-            [|ValidateIssuerSigningKey = false|],
-            [|RequireSignedTokens = false|],
-            [|RequireExpirationTime = false|],
-            [|RequireAudience = false|],
-        };
-        """, """
-        using Microsoft.IdentityModel.Tokens;
+            var parameters = new TokenValidationParameters
+            {
+                [|ValidateIssuer = false|], // the tenant is checked elsewhere
+                [|ValidateAudience = false|],
+                [|ValidateLifetime = false|],
+                [|ValidateIssuerSigningKey = false|],
+                [|RequireSignedTokens = false|],
+                [|RequireExpirationTime = false|],
+                [|RequireAudience = false|],
+            };
+            """,
+        FixedCode = """
+            using Microsoft.IdentityModel.Tokens;
 
-        var parameters = new TokenValidationParameters
-        {
-            ValidateIssuer = true, // the tenant is checked elsewhere
-            ValidateAudience = true,
-            ValidateLifetime = true,
-            ValidateIssuerSigningKey = true,
-            RequireSignedTokens = true,
-            RequireExpirationTime = true,
-            RequireAudience = true,
-        };
-        """);
+            var parameters = new TokenValidationParameters
+            {
+                ValidateIssuer = true, // the tenant is checked elsewhere
+                ValidateAudience = true,
+                ValidateLifetime = true,
+                ValidateIssuerSigningKey = true,
+                RequireSignedTokens = true,
+                RequireExpirationTime = true,
+                RequireAudience = true,
+            };
+            """,
+        FixAllInOnePass = true,
+    }.RunAsync();
 
     [Fact]
     public Task TokenValidationFlagsOnBearerOptionsBecomeTrueAcrossFilesWithFixAll() => new CodeFixTest<TokenValidationDisabledAnalyzer, InsecureValueFixer>
@@ -179,6 +184,7 @@ public class InsecureValueFixerTests
                 }
                 """),
         },
+        FixAllInOnePass = true,
         FixedSources =
         {
             ("/0/Stubs.cs", AuthenticationStubs.Source),
