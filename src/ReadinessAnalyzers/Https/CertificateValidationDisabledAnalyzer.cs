@@ -55,7 +55,8 @@ namespace ReadinessAnalyzers.Https
 
                 if (targets.Callback != null)
                 {
-                    start.RegisterOperationAction(context => AnalyzeArgument(context, targets, guard), OperationKind.Argument);
+                    // Delegate creations are far rarer than arguments: the argument is found from the callback, not the reverse.
+                    start.RegisterOperationAction(context => AnalyzeDelegate(context, targets, guard), OperationKind.DelegateCreation);
                 }
             });
         }
@@ -94,15 +95,64 @@ namespace ReadinessAnalyzers.Https
         }
 
         /// <summary><c>new SslStream(stream, false, (s, c, ch, e) =&gt; true)</c> and every other RemoteCertificateValidationCallback parameter.</summary>
-        private static void AnalyzeArgument(OperationAnalysisContext context, Targets targets, DevelopmentGuard guard)
+        private static void AnalyzeDelegate(OperationAnalysisContext context, Targets targets, DevelopmentGuard guard)
         {
-            var argument = (IArgumentOperation)context.Operation;
-            if (argument.Parameter is null || !SymbolEqualityComparer.Default.Equals(argument.Parameter.Type, targets.Callback))
+            var creation = (IDelegateCreationOperation)context.Operation;
+            if (!SymbolEqualityComparer.Default.Equals(creation.Type, targets.Callback))
             {
                 return;
             }
 
-            var description = Describe(argument.Value, targets, argument.Parameter.Name);
+            var parent = creation.Parent;
+            while (parent is IConversionOperation || parent is IParenthesizedOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            if (parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+            {
+                // RemoteCertificateValidationCallback trust = (…) => true; new SslStream(s, false, trust);
+                foreach (var use in UsesAsCallbackArgument(declarator, targets))
+                {
+                    ReportArgument(context, use, targets, guard);
+                }
+
+                return;
+            }
+
+            if (parent is IArgumentOperation argument && IsCallbackParameter(argument, targets))
+            {
+                ReportArgument(context, argument, targets, guard);
+            }
+        }
+
+        private static bool IsCallbackParameter(IArgumentOperation argument, Targets targets)
+            => argument.Parameter != null && SymbolEqualityComparer.Default.Equals(argument.Parameter.Type, targets.Callback);
+
+        /// <summary>The arguments a callback-typed local is passed as, in the same body (rare: only for locals of the callback type).</summary>
+        private static System.Collections.Generic.IEnumerable<IArgumentOperation> UsesAsCallbackArgument(IVariableDeclaratorOperation declarator, Targets targets)
+        {
+            var root = (IOperation)declarator;
+            while (root.Parent != null)
+            {
+                root = root.Parent;
+            }
+
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is IArgumentOperation argument
+                    && IsCallbackParameter(argument, targets)
+                    && argument.Value is ILocalReferenceOperation local
+                    && SymbolEqualityComparer.Default.Equals(local.Local, declarator.Symbol))
+                {
+                    yield return argument;
+                }
+            }
+        }
+
+        private static void ReportArgument(OperationAnalysisContext context, IArgumentOperation argument, Targets targets, DevelopmentGuard guard)
+        {
+            var description = Describe(argument.Value, targets, argument.Parameter?.Name ?? "callback");
             if (description != null && !guard.IsDevelopmentOnly(argument))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rule, argument.Syntax.GetLocation(), description));

@@ -112,6 +112,34 @@ public class CertificateValidationDisabledAnalyzerTests
         """);
 
     [Fact]
+    public Task CallbackLocalPassedToSslStreamIsReportedAtTheArgument() => Verify.VerifyAnalyzerAsync("""
+        using System.Net.Security;
+
+        public static class Tunnel
+        {
+            public static SslStream Open(Stream inner)
+            {
+                RemoteCertificateValidationCallback trustAll = (sender, certificate, chain, errors) => true;
+                return new SslStream(inner, false, [|trustAll|]);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task CallbackLocalThatChecksTheErrorsIsNotReported() => Verify.VerifyAnalyzerAsync("""
+        using System.Net.Security;
+
+        public static class Tunnel
+        {
+            public static SslStream Open(Stream inner)
+            {
+                RemoteCertificateValidationCallback check = (sender, certificate, chain, errors) => errors == SslPolicyErrors.None;
+                return new SslStream(inner, false, check);
+            }
+        }
+        """);
+
+    [Fact]
     public Task ExplicitDelegateCreationIsReported() => Verify.VerifyAnalyzerAsync("""
         using System.Net.Security;
         using System.Security.Cryptography.X509Certificates;
