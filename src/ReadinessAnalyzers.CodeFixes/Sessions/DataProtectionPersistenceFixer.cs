@@ -87,10 +87,11 @@ namespace ReadinessAnalyzers.CodeFixes.Sessions
                 case DataProtectionFixProperties.AzureBlob:
                     return "Persist the Data Protection keys to Azure Blob Storage";
                 case DataProtectionFixProperties.DbContext:
+                    // PersistKeysToDbContext<global::Shop.KeysDb>() → "(KeysDb)"; Fix All has no single call to name.
                     var open = call.IndexOf('<');
                     var close = call.LastIndexOf('>');
-                    var type = open > 0 && close > open ? call.Substring(open + 1, close - open - 1) : call;
-                    return "Persist the Data Protection keys to the database (" + type.Substring(type.LastIndexOf('.') + 1) + ")";
+                    var type = open > 0 && close > open ? call.Substring(open + 1, close - open - 1) : null;
+                    return "Persist the Data Protection keys to the database" + (type is null ? string.Empty : " (" + type.Substring(type.LastIndexOf('.') + 1) + ")");
                 default:
                     return "Persist the Data Protection keys to the configured folder";
             }
