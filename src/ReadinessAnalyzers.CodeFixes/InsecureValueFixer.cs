@@ -14,15 +14,20 @@ namespace ReadinessAnalyzers.CodeFixes
 {
     /// <summary>
     /// Assigns the secure value the analyzer names (<see cref="FixProperties.SecureValue"/>) in place of the insecure
-    /// one: <c>Secure = false</c> → <c>Secure = true</c>, <c>SecurePolicy = SameAsRequest</c> → <c>Always</c>.
+    /// one: <c>Secure = false</c> → <c>Secure = true</c>, <c>SecurePolicy = SameAsRequest</c> → <c>Always</c>,
+    /// <c>ValidateIssuer = false</c> → <c>true</c>, <c>RequireHttpsMetadata = false</c> → <c>true</c>.
     /// The whole right-hand side is replaced, so a conditional that was insecure in one branch becomes secure in all.
+    /// Validation flags are set to true rather than removed: one policy for every flag, right also where the default
+    /// is false (<c>ValidateIssuerSigningKey</c>), and usable where the assignment is a lambda's body.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InsecureValueFixer)), Shared]
     public sealed class InsecureValueFixer : CodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
             RuleIds.CookieWithoutSecure,
-            RuleIds.CookieWithoutHttpOnly);
+            RuleIds.CookieWithoutHttpOnly,
+            RuleIds.RequireHttpsMetadataDisabled,
+            RuleIds.TokenValidationDisabled);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

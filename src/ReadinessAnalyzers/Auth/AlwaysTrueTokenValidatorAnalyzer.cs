@@ -50,7 +50,8 @@ namespace ReadinessAnalyzers.Auth
 
                         if (Callbacks.AlwaysAccepts(assignment.Value, verdict) && !guard.IsDevelopmentOnly(assignment))
                         {
-                            context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), target.Property.Name, consequence));
+                            // Removing the assignment leaves the property null: the built-in validator runs again.
+                            context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), RemovalFixProperties.RemoveAssignment, target.Property.Name, consequence));
                         }
                     },
                     OperationKind.SimpleAssignment);

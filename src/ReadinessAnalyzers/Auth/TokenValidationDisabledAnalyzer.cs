@@ -22,6 +22,9 @@ namespace ReadinessAnalyzers.Auth
                 + "application, until when, and with which key it is signed. Switching one off accepts tokens that a real "
                 + "identity provider never issued for this API.");
 
+        /// <summary>The fix sets every flag to true: explicit, and right also for ValidateIssuerSigningKey, whose default is false.</summary>
+        private static readonly ImmutableDictionary<string, string?> SetToTrue = FixProperties.WithSecureValue("true");
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
         public override void Initialize(AnalysisContext context)
@@ -52,7 +55,7 @@ namespace ReadinessAnalyzers.Auth
                             && IsConstantFalse(assignment.Value)
                             && !guard.IsDevelopmentOnly(assignment))
                         {
-                            context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), target.Property.Name, consequence));
+                            context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), SetToTrue, target.Property.Name, consequence));
                         }
                     },
                     OperationKind.SimpleAssignment);

@@ -89,7 +89,8 @@ namespace ReadinessAnalyzers.Https
             var description = Describe(assignment.Value, targets, name);
             if (description != null && !guard.IsDevelopmentOnly(assignment))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), description));
+                // Without the callback (or the += subscription) the platform validates the certificate chain again.
+                context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), RemovalFixProperties.RemoveAssignment, description));
             }
         }
 

@@ -24,6 +24,9 @@ namespace ReadinessAnalyzers.Https
 
         private const string PropertyName = "RequireHttpsMetadata";
 
+        /// <summary>The fix sets the flag to true, as every validation-flag fix does (the default, stated).</summary>
+        private static readonly ImmutableDictionary<string, string?> SetToTrue = FixProperties.WithSecureValue("true");
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
         public override void Initialize(AnalysisContext context)
@@ -62,7 +65,7 @@ namespace ReadinessAnalyzers.Https
 
                         if (optionsName != null && IsConstantFalse(assignment.Value) && !guard.IsDevelopmentOnly(assignment))
                         {
-                            context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), optionsName));
+                            context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), SetToTrue, optionsName));
                         }
                     },
                     OperationKind.SimpleAssignment);

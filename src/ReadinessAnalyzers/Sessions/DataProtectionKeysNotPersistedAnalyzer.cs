@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ReadinessAnalyzers.Internals;
@@ -76,7 +77,7 @@ namespace ReadinessAnalyzers.Sessions
                         }
                         else if (Invocations.Is(method, serviceExtensions, AddDataProtectionName) && !guard.IsDevelopmentOnly(invocation))
                         {
-                            state.Registrations.Enqueue(invocation.Syntax.GetLocation());
+                            state.Registrations.Enqueue(invocation);
                         }
                     },
                     OperationKind.Invocation);
@@ -118,12 +119,33 @@ namespace ReadinessAnalyzers.Sessions
                         return;
                     }
 
-                    foreach (var location in state.Registrations)
+                    foreach (var registration in state.Registrations)
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(Rule, location));
+                        // The key stores the fix may offer are looked for only now, when the rule reports.
+                        var properties = IsFollowedByEphemeralProvider(registration.Syntax)
+                            ? ImmutableDictionary<string, string?>.Empty
+                            : DataProtectionFixProperties.For(registration, context.Options, RuleIds.DataProtectionKeysNotPersisted, context.CancellationToken);
+                        context.ReportDiagnostic(Diagnostic.Create(Rule, registration.Syntax.GetLocation(), properties));
                     }
                 });
             });
+        }
+
+        /// <summary>
+        /// <c>AddDataProtection().….UseEphemeralDataProtectionProvider()</c>: RDY5003's fix replaces that call with the store,
+        /// so this rule offers none (a second PersistKeysTo* would be redundant).
+        /// </summary>
+        private static bool IsFollowedByEphemeralProvider(SyntaxNode call)
+        {
+            for (var node = call; node.Parent is MemberAccessExpressionSyntax memberAccess && memberAccess.Expression == node && memberAccess.Parent is InvocationExpressionSyntax next; node = next)
+            {
+                if (memberAccess.Name.Identifier.ValueText == "UseEphemeralDataProtectionProvider")
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A PersistKeysTo* method of any package: an extension (or static helper) taking an IDataProtectionBuilder.</summary>
@@ -145,7 +167,8 @@ namespace ReadinessAnalyzers.Sessions
                 set => _persisted = value;
             }
 
-            public ConcurrentQueue<Location> Registrations { get; } = new ConcurrentQueue<Location>();
+            /// <summary>The AddDataProtection() calls, kept as operations: their semantic model finds the stores a fix may use.</summary>
+            public ConcurrentQueue<IInvocationOperation> Registrations { get; } = new ConcurrentQueue<IInvocationOperation>();
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ReadinessAnalyzers.Internals;
@@ -48,10 +49,14 @@ namespace ReadinessAnalyzers.Sessions
                     start.RegisterOperationAction(
                         context =>
                         {
-                            var method = ((IInvocationOperation)context.Operation).TargetMethod;
-                            if (Invocations.Is(method, builderExtensions, MethodName))
+                            var invocation = (IInvocationOperation)context.Operation;
+                            if (Invocations.Is(invocation.TargetMethod, builderExtensions, MethodName) && !guard.IsDevelopmentOnly(invocation))
                             {
-                                Report(context, guard, MethodName + "()");
+                                // builder.UseEphemeralDataProtectionProvider(): the fix replaces the call with a store evident in the project.
+                                var properties = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax _ }
+                                    ? DataProtectionFixProperties.For(invocation, context.Options, RuleIds.EphemeralDataProtection, context.CancellationToken)
+                                    : ImmutableDictionary<string, string?>.Empty;
+                                context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), properties, MethodName + "()"));
                             }
                         },
                         OperationKind.Invocation);

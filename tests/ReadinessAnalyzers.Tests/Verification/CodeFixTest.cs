@@ -59,6 +59,12 @@ public sealed class CodeFixTest<TAnalyzer, TFixer>
     /// <summary>Fix All runs in these scopes; a fixer without a Fix All provider fails the test.</summary>
     public FixAllScope[] FixAllScopes { get; set; } = [FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution];
 
+    /// <summary>
+    /// When true, one Fix All must fix everything in its scope: a Fix All that leaves a fixable diagnostic for a second
+    /// invocation fails (by default the rounds repeat until nothing is left, which hides that). Off by default.
+    /// </summary>
+    public bool FixAllInOnePass { get; set; }
+
     public string AssemblyName { get; set; } = "SampleApp";
 
     public OutputKind? OutputKind { get; set; }
@@ -279,9 +285,30 @@ public sealed class CodeFixTest<TAnalyzer, TFixer>
             var fixAll = await provider.GetFixAsync(context)
                 ?? throw new XunitException($"Fix All in {scope} returned no action for {firstDiagnostic}.");
             solution = await ApplyAsync(fixAll, solution);
+            if (FixAllInOnePass)
+            {
+                await AssertNothingLeftAsync(solution, fixer, scope, document.FilePath);
+            }
         }
 
         throw new XunitException($"Fix All in {scope} did not converge after 20 rounds.");
+    }
+
+    /// <summary>After one Fix All, nothing in its scope (the document, or everything) may still offer the same fix.</summary>
+    private async Task AssertNothingLeftAsync(Solution solution, CodeFixProvider fixer, FixAllScope scope, string? documentPath)
+    {
+        foreach (var diagnostic in await GetFixableDiagnosticsAsync(solution, fixer))
+        {
+            if (scope == FixAllScope.Document && diagnostic.Location.SourceTree?.FilePath != documentPath)
+            {
+                continue;
+            }
+
+            if (Choose(await GetActionsAsync(solution, fixer, diagnostic)) is not null)
+            {
+                throw new XunitException($"Fix All in {scope} left {diagnostic} for a second pass.");
+            }
+        }
     }
 
     private CodeAction? Choose(IReadOnlyList<CodeAction> actions)
