@@ -25,8 +25,7 @@ namespace ReadinessAnalyzers.CodeFixes
                 || firstToken.GetPreviousToken().TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
             var lineBreak = LineBreak(container);
             var indentation = startsLine ? Indentation(anchor.GetLeadingTrivia()) : default;
-            var between = SyntaxFactory.Token(SyntaxKind.CommaToken)
-                .WithTrailingTrivia(startsLine ? SyntaxFactory.TriviaList(lineBreak) : SyntaxFactory.TriviaList(SyntaxFactory.Space));
+            var between = Comma(startsLine ? SyntaxFactory.TriviaList(lineBreak) : SyntaxFactory.TriviaList(SyntaxFactory.Space));
 
             var nodesAndTokens = new List<SyntaxNodeOrToken>();
             var hasSeparator = after < list.SeparatorCount;
@@ -55,12 +54,15 @@ namespace ReadinessAnalyzers.CodeFixes
                     // The last element without a trailing comma: the comma goes right after it and takes its trailing trivia
                     // (a comment stays on its line); the new last element ends the way the list ended.
                     var trailing = anchor.GetTrailingTrivia();
+                    var commaTrailing = trailing.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) ? trailing
+                        : startsLine ? WithoutTrailingWhitespace(trailing).Add(lineBreak)
+                        : trailing.Any(t => t.IsKind(SyntaxKind.WhitespaceTrivia)) ? trailing
+                        : trailing.Add(SyntaxFactory.Space);
                     nodesAndTokens.Add(anchor.WithoutTrailingTrivia());
-                    nodesAndTokens.Add(SyntaxFactory.Token(SyntaxKind.CommaToken)
-                        .WithTrailingTrivia(trailing.Any(t => t.IsKind(SyntaxKind.WhitespaceTrivia) || t.IsKind(SyntaxKind.EndOfLineTrivia))
-                            ? trailing
-                            : SyntaxFactory.TriviaList(SyntaxFactory.Space)));
-                    lastTrailing = startsLine ? SyntaxFactory.TriviaList(lineBreak) : WhitespaceOnly(trailing);
+                    nodesAndTokens.Add(Comma(commaTrailing));
+                    lastTrailing = startsLine && trailing.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia))
+                        ? SyntaxFactory.TriviaList(lineBreak)
+                        : WhitespaceOnly(trailing);
                 }
 
                 for (var j = 0; j < items.Count; j++)
@@ -79,6 +81,21 @@ namespace ReadinessAnalyzers.CodeFixes
             }
 
             return SyntaxFactory.SeparatedList<T>(nodesAndTokens);
+        }
+
+        /// <summary>A comma with exactly the given trailing trivia (no elastic trivia for the formatter to rework).</summary>
+        public static SyntaxToken Comma(SyntaxTriviaList trailing)
+            => SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.CommaToken, trailing);
+
+        private static SyntaxTriviaList WithoutTrailingWhitespace(SyntaxTriviaList trivia)
+        {
+            var end = trivia.Count;
+            while (end > 0 && trivia[end - 1].IsKind(SyntaxKind.WhitespaceTrivia))
+            {
+                end--;
+            }
+
+            return SyntaxFactory.TriviaList(trivia.Take(end));
         }
 
         /// <summary>The white space after the last line break of some leading trivia: the indentation of its line.</summary>

@@ -87,16 +87,16 @@ namespace ReadinessAnalyzers.CodeFixes.Cookies
         {
             var members = Settings(settings);
             var options = SyntaxFactory.ObjectCreationExpression(
-                SyntaxFactory.Token(SyntaxKind.NewKeyword).WithTrailingTrivia(SyntaxFactory.Space),
+                SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.NewKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space)),
                 CookieSettings.HttpType("CookieOptions").WithTrailingTrivia(SyntaxFactory.Space),
                 argumentList: null,
                 initializer: SyntaxFactory.InitializerExpression(
                     SyntaxKind.ObjectInitializerExpression,
-                    SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(SyntaxFactory.Space),
+                    SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.OpenBraceToken, SyntaxFactory.TriviaList(SyntaxFactory.Space)),
                     SyntaxFactory.SeparatedList(
                         members,
-                        Enumerable.Repeat(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space), members.Count - 1)),
-                    SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(SyntaxFactory.Space)));
+                        Enumerable.Repeat(SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.CommaToken, SyntaxFactory.TriviaList(SyntaxFactory.Space)), members.Count - 1)),
+                    SyntaxFactory.Token(SyntaxFactory.TriviaList(SyntaxFactory.Space), SyntaxKind.CloseBraceToken, SyntaxTriviaList.Empty)));
             var argument = SyntaxFactory.Argument(options);
             if (arguments.Arguments.Any(a => a.NameColon != null))
             {
@@ -118,11 +118,11 @@ namespace ReadinessAnalyzers.CodeFixes.Cookies
 
             var filled = SyntaxFactory.InitializerExpression(
                 SyntaxKind.ObjectInitializerExpression,
-                SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(SyntaxFactory.Space),
+                SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.OpenBraceToken, SyntaxFactory.TriviaList(SyntaxFactory.Space)),
                 SyntaxFactory.SeparatedList(
                     members,
-                    Enumerable.Repeat(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space), members.Count - 1)),
-                SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(SyntaxFactory.Space));
+                    Enumerable.Repeat(SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.CommaToken, SyntaxFactory.TriviaList(SyntaxFactory.Space)), members.Count - 1)),
+                SyntaxFactory.Token(SyntaxFactory.TriviaList(SyntaxFactory.Space), SyntaxKind.CloseBraceToken, SyntaxTriviaList.Empty));
             if (creation.Initializer is { } empty)
             {
                 // new CookieOptions { }: the braces keep their place and trivia.

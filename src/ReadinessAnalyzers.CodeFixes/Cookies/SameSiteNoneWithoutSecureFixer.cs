@@ -114,13 +114,13 @@ namespace ReadinessAnalyzers.CodeFixes.Cookies
                     {
                         var body = sameSite;
                         var block = SyntaxFactory.Block(
-                                SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(SyntaxFactory.Space),
+                                SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.OpenBraceToken, SyntaxFactory.TriviaList(SyntaxFactory.Space)),
                                 SyntaxFactory.List<StatementSyntax>(new[]
                                 {
                                     SyntaxFactory.ExpressionStatement(body.WithoutTrivia()).WithTrailingTrivia(SyntaxFactory.Space),
                                     SyntaxFactory.ExpressionStatement(secure).WithTrailingTrivia(SyntaxFactory.Space),
                                 }),
-                                SyntaxFactory.Token(SyntaxKind.CloseBraceToken))
+                                SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.CloseBraceToken, SyntaxTriviaList.Empty))
                             .WithTriviaFrom(body);
                         return current.ReplaceNode(lambda, lambda.WithExpressionBody(null).WithBlock(block));
                     };
