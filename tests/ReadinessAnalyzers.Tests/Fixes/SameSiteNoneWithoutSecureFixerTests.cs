@@ -269,10 +269,15 @@ public class SameSiteNoneWithoutSecureFixerTests
     }.RunAsync();
 
     [Fact]
-    public Task AnAssignmentNestedInAnotherExpressionGetsNoFix() => Verify.VerifyNoCodeFixAsync("""
+    public Task AnAssignmentNestedInAnotherExpressionOrAnUnbracedIfGetsNoFix() => Verify.VerifyNoCodeFixAsync("""
         public class WidgetController
         {
             public SameSiteMode Embed(CookieOptions options) => ([|options.SameSite = SameSiteMode.None|]);
+
+            public void Share(CookieOptions options, bool partner)
+            {
+                if (partner) [|options.SameSite = SameSiteMode.None|];
+            }
         }
         """);
 
