@@ -9,7 +9,6 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Simplification;
 using ReadinessAnalyzers.Cors;
 
 namespace ReadinessAnalyzers.CodeFixes.Cors
@@ -130,8 +129,10 @@ namespace ReadinessAnalyzers.CodeFixes.Cors
                     continue;
                 }
 
-                var collectionExpressions = (document.Project.ParseOptions as CSharpParseOptions)?.LanguageVersion >= LanguageVersion.CSharp12;
-                var newRoot = root.ReplaceNodes(targets.Keys, (original, rewritten) => Rewrite((ExpressionSyntax)rewritten, targets[original], collectionExpressions));
+                var none = (document.Project.ParseOptions as CSharpParseOptions)?.LanguageVersion >= LanguageVersion.CSharp12
+                    ? "[]"
+                    : await EmptyArrayAsync(document, targets.Keys.First(), cancellationToken).ConfigureAwait(false);
+                var newRoot = root.ReplaceNodes(targets.Keys, (original, rewritten) => Rewrite((ExpressionSyntax)rewritten, targets[original], none));
                 var reads = targets.Values.Where(d => EquivalenceKey(d) == ReadFromConfigurationKey).ToList();
                 if (reads.Count > 0)
                 {
@@ -153,7 +154,18 @@ namespace ReadinessAnalyzers.CodeFixes.Cors
             return solution;
         }
 
-        private static SyntaxNode Rewrite(ExpressionSyntax node, Diagnostic diagnostic, bool collectionExpressions)
+        /// <summary>
+        /// The empty fallback before C# 12: <c>Array.Empty&lt;string&gt;()</c> where <c>System</c> is imported, else qualified.
+        /// Decided here, not by the simplifier: a solution-wide action's clean-up depends on the host.
+        /// </summary>
+        private static async Task<string> EmptyArrayAsync(Document document, SyntaxNode site, CancellationToken cancellationToken)
+        {
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var array = model?.GetSpeculativeTypeInfo(site.SpanStart, SyntaxFactory.ParseTypeName("Array"), SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
+            return array?.SpecialType == SpecialType.System_Array ? "Array.Empty<string>()" : "global::System.Array.Empty<string>()";
+        }
+
+        private static SyntaxNode Rewrite(ExpressionSyntax node, Diagnostic diagnostic, string none)
         {
             var arguments = node switch
             {
@@ -171,10 +183,12 @@ namespace ReadinessAnalyzers.CodeFixes.Cors
                 return node.ReplaceNode(arguments, WithoutWildcards(arguments));
             }
 
-            var origins = SyntaxFactory.ParseExpression(
-                Configuration(diagnostic) + ".GetSection(\"" + AllowedOriginsSetting.Path + "\").Get<string[]>() ?? "
-                + (collectionExpressions ? "[]" : "global::System.Array.Empty<string>()"))
-                .WithAdditionalAnnotations(Simplifier.Annotation);
+            var read = SyntaxFactory.ParseExpression(Configuration(diagnostic) + ".GetSection(\"" + AllowedOriginsSetting.Path + "\").Get<string[]>()");
+            var origins = SyntaxFactory.BinaryExpression(
+                SyntaxKind.CoalesceExpression,
+                read,
+                SyntaxFactory.Token(SyntaxFactory.TriviaList(SyntaxFactory.Space), SyntaxKind.QuestionQuestionToken, SyntaxFactory.TriviaList(SyntaxFactory.Space)),
+                SyntaxFactory.ParseExpression(none));
             var newArguments = arguments.WithArguments(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(origins)));
             switch (node)
             {

@@ -9,7 +9,8 @@ namespace ReadinessAnalyzers.Cors
     /// The configuration a fix can read from where a diagnostic is: an <c>IConfiguration</c>, or the <c>Configuration</c>
     /// of a <c>WebApplicationBuilder</c>, <c>WebApplication</c>, <c>IHostApplicationBuilder</c> or host builder context — a
     /// local declared before the position, a parameter, or a field or property of the type — the nearest first
-    /// (innermost declaration; members after locals and parameters). Only asked when a rule reports.
+    /// (innermost declaration; members after locals and parameters, primary constructor parameters last). Only asked when
+    /// a rule reports.
     /// </summary>
     internal static class ConfigurationInScope
     {
@@ -70,13 +71,14 @@ namespace ReadinessAnalyzers.Cors
 
                         if (declaration.Parent?.Parent is TypeDeclarationSyntax)
                         {
-                            // A primary constructor's parameter: captured like a member.
+                            // A primary constructor's parameter: captured like a member, and after the members, since a
+                            // parameter also stored in a field should be read through the field (CS9124).
                             if (!instanceAccessible)
                             {
                                 continue;
                             }
 
-                            nearness = -1;
+                            nearness = -2;
                         }
                         else if (CrossesStaticFunction(site.Syntax, declaration))
                         {
