@@ -53,6 +53,7 @@ namespace ReadinessAnalyzers.Cookies
 
             string? key = null;
             string? how = null;
+            IObjectCreationOperation? incomplete = null;
             var hasOptions = false;
             foreach (var argument in invocation.Arguments)
             {
@@ -69,6 +70,7 @@ namespace ReadinessAnalyzers.Cookies
                             && !SetsSecureOrHttpOnly(creation.Initializer))
                         {
                             how = "with CookieOptions that set neither Secure nor HttpOnly";
+                            incomplete = creation;
                         }
 
                         break;
@@ -88,20 +90,41 @@ namespace ReadinessAnalyzers.Cookies
             }
 
             var cookie = key is null ? "a cookie" : "the cookie '" + key + "'";
-            context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), cookie, how));
+            var additional = incomplete is null ? null : new[] { incomplete.Syntax.GetLocation() };
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(
+                CookieFixProperties.CookieSettings, SettingsToAdd(key, incomplete, context.Options, invocation.Syntax.SyntaxTree));
+            context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), additional, properties, cookie, how));
+        }
+
+        /// <summary>
+        /// What the fix writes: Secure, HttpOnly unless the cookie is one scripts must read (RDY3002 exempts it), and
+        /// SameSite = Lax unless the options already choose a SameSite mode.
+        /// </summary>
+        private static string SettingsToAdd(string? key, IObjectCreationOperation? options, AnalyzerOptions analyzerOptions, SyntaxTree tree)
+        {
+            var settings = CookieFixProperties.Secure;
+            if (!ScriptReadableCookies.IsScriptReadable(key, analyzerOptions, tree, RuleIds.CookieWithoutHttpOnly)
+                && !ScriptReadableCookies.IsScriptReadable(key, analyzerOptions, tree, RuleIds.CookieAppendedWithDefaultOptions))
+            {
+                settings += "," + CookieFixProperties.HttpOnly;
+            }
+
+            if (options?.Initializer is null || !Sets(options.Initializer, "SameSite"))
+            {
+                settings += "," + CookieFixProperties.SameSite;
+            }
+
+            return settings;
         }
 
         private static bool SetsSecureOrHttpOnly(IObjectOrCollectionInitializerOperation? initializer)
-        {
-            if (initializer is null)
-            {
-                return false;
-            }
+            => initializer != null && (Sets(initializer, "Secure") || Sets(initializer, "HttpOnly"));
 
+        private static bool Sets(IObjectOrCollectionInitializerOperation initializer, string property)
+        {
             foreach (var member in initializer.Initializers)
             {
-                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target }
-                    && (target.Property.Name == "Secure" || target.Property.Name == "HttpOnly"))
+                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } && target.Property.Name == property)
                 {
                     return true;
                 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using ReadinessAnalyzers.Internals;
@@ -13,15 +14,23 @@ namespace ReadinessAnalyzers.Cookies
     /// </summary>
     internal readonly struct CookieObject
     {
-        private CookieObject(bool isSecure, string? name)
+        private CookieObject(bool isSecure, string? name, List<ISimpleAssignmentOperation>? otherSecureSettings)
         {
             IsSecure = isSecure;
             Name = name;
+            OtherSecureSettings = otherSecureSettings;
         }
 
         public bool IsSecure { get; }
 
         public string? Name { get; }
+
+        /// <summary>
+        /// The assignments that set the object's Secure / SecurePolicy to something other than the secure constant
+        /// (<c>false</c>, <c>SameAsRequest</c>, a variable), each once; null when there is none. A fix that makes the
+        /// object Secure replaces these rather than adding a setting they would override.
+        /// </summary>
+        public List<ISimpleAssignmentOperation>? OtherSecureSettings { get; }
 
         /// <summary>The facts about the object whose property <paramref name="assignment"/> sets.</summary>
         public static CookieObject Of(ISimpleAssignmentOperation assignment, CookieTypes types)
@@ -50,7 +59,7 @@ namespace ReadinessAnalyzers.Cookies
                 }
             }
 
-            return new CookieObject(collector.IsSecure, collector.Name);
+            return new CookieObject(collector.IsSecure, collector.Name, collector.OtherSecureSettings);
         }
 
         /// <summary>
@@ -176,6 +185,8 @@ namespace ReadinessAnalyzers.Cookies
 
             public string? Name { get; private set; }
 
+            public List<ISimpleAssignmentOperation>? OtherSecureSettings { get; private set; }
+
             public void AddInitializer(IObjectOrCollectionInitializerOperation initializer)
             {
                 foreach (var member in initializer.Initializers)
@@ -258,17 +269,20 @@ namespace ReadinessAnalyzers.Cookies
                 switch (property.Name)
                 {
                     case "Secure":
-                        if ((CookieTypes.IsProperty(property, _types.CookieOptions, "Secure") && CookieTypes.IsConstant(assignment.Value, true))
-                            || (CookieTypes.IsProperty(property, _types.CookiePolicyOptions, "Secure") && CookieTypes.IsConstant(assignment.Value, _types.SecurePolicyAlways)))
+                        if (CookieTypes.IsProperty(property, _types.CookieOptions, "Secure"))
                         {
-                            IsSecure = true;
+                            AddSecureSetting(assignment, CookieTypes.IsConstant(assignment.Value, true));
+                        }
+                        else if (CookieTypes.IsProperty(property, _types.CookiePolicyOptions, "Secure"))
+                        {
+                            AddSecureSetting(assignment, CookieTypes.IsConstant(assignment.Value, _types.SecurePolicyAlways));
                         }
 
                         break;
                     case "SecurePolicy":
-                        if (CookieTypes.IsProperty(property, _types.CookieBuilder, "SecurePolicy") && CookieTypes.IsConstant(assignment.Value, _types.SecurePolicyAlways))
+                        if (CookieTypes.IsProperty(property, _types.CookieBuilder, "SecurePolicy"))
                         {
-                            IsSecure = true;
+                            AddSecureSetting(assignment, CookieTypes.IsConstant(assignment.Value, _types.SecurePolicyAlways));
                         }
 
                         break;
@@ -279,6 +293,21 @@ namespace ReadinessAnalyzers.Cookies
                         }
 
                         break;
+                }
+            }
+
+            private void AddSecureSetting(ISimpleAssignmentOperation assignment, bool isSecure)
+            {
+                if (isSecure)
+                {
+                    IsSecure = true;
+                    return;
+                }
+
+                OtherSecureSettings ??= new List<ISimpleAssignmentOperation>();
+                if (!OtherSecureSettings.Contains(assignment))
+                {
+                    OtherSecureSettings.Add(assignment);
                 }
             }
         }

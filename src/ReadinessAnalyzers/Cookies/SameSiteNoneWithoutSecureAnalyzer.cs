@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -21,6 +22,8 @@ namespace ReadinessAnalyzers.Cookies
             description: "SameSite=None attaches the cookie to requests from any site, which only makes sense for a cookie that must "
                 + "cross sites, and browsers accept it only together with Secure. Without Secure the cookie is dropped in "
                 + "current browsers (a login that silently fails in production) and exposed to cross-site request forgery in old ones.");
+
+        private const string AlwaysSecure = CookieTypes.CookieSecurePolicyName + ".Always";
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -53,17 +56,23 @@ namespace ReadinessAnalyzers.Cookies
             string setting;
             string cookie;
             string fix;
+            string secureMember;
+            string secureValue;
             if (property.Name == "SameSite")
             {
                 if (CookieTypes.IsProperty(property, types.CookieOptions, "SameSite"))
                 {
                     setting = "CookieOptions.SameSite = SameSiteMode.None";
                     fix = "Secure = true";
+                    secureMember = "Secure";
+                    secureValue = "true";
                 }
                 else if (CookieTypes.IsProperty(property, types.CookieBuilder, "SameSite"))
                 {
                     setting = "CookieBuilder.SameSite = SameSiteMode.None";
                     fix = "SecurePolicy = CookieSecurePolicy.Always";
+                    secureMember = "SecurePolicy";
+                    secureValue = AlwaysSecure;
                 }
                 else
                 {
@@ -77,19 +86,41 @@ namespace ReadinessAnalyzers.Cookies
                 setting = "CookiePolicyOptions.MinimumSameSitePolicy = SameSiteMode.None";
                 cookie = "the app's cookies";
                 fix = "Secure = CookieSecurePolicy.Always";
+                secureMember = "Secure";
+                secureValue = AlwaysSecure;
             }
             else
             {
                 return;
             }
 
-            if (CookieObject.ProductionBranchWith(assignment.Value, types.SameSiteNone, null, guard) is null
-                || CookieObject.Of(assignment, types).IsSecure)
+            if (CookieObject.ProductionBranchWith(assignment.Value, types.SameSiteNone, null, guard) is null)
             {
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), setting, cookie, fix));
+            var cookieObject = CookieObject.Of(assignment, types);
+            if (cookieObject.IsSecure)
+            {
+                return;
+            }
+
+            // The fix makes the object Secure: where production code already sets Secure to something else, it replaces
+            // those settings (a setting added beside them could be overridden); Development-only settings stay.
+            var replaced = new List<Location>();
+            if (cookieObject.OtherSecureSettings != null)
+            {
+                foreach (var other in cookieObject.OtherSecureSettings)
+                {
+                    if (other.Syntax.SyntaxTree == assignment.Syntax.SyntaxTree && !guard.IsDevelopmentOnly(other))
+                    {
+                        replaced.Add(other.Syntax.GetLocation());
+                    }
+                }
+            }
+
+            var properties = FixProperties.WithSecureValue(secureValue).Add(CookieFixProperties.SecureMember, secureMember);
+            context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), replaced, properties, setting, cookie, fix));
         }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -33,13 +34,28 @@ namespace ReadinessAnalyzers.Cors
                 + "lets any website act as the signed-in user and read the results. ASP.NET Core refuses AllowAnyOrigin() with "
                 + "AllowCredentials() at run time, but an always-true SetIsOriginAllowed predicate goes round that guard silently.");
 
+        /// <summary>RDY2001 for a wildcard subdomain origin that no allowed_origin_patterns entry trusts.</summary>
+        internal static readonly DiagnosticDescriptor SubdomainRule = RuleDescriptors.Create(
+            RuleIds.AnyOriginAllowed,
+            title: "CORS policy allows any origin",
+            messageFormat: "'{0}' admits every subdomain of {1}, which no allowed_origin_patterns entry trusts: a page on any of them can call this API from a visitor's browser and read the responses; list the trusted origins, or add a pattern for them to allowed_origin_patterns",
+            description: AnyOriginRule.Description.ToString());
+
+        /// <summary>RDY2002 for a wildcard subdomain origin, no allowed_origin_patterns entry trusting it, on a credentialed policy.</summary>
+        internal static readonly DiagnosticDescriptor SubdomainCredentialsRule = RuleDescriptors.Create(
+            RuleIds.CredentialsWithAnyOrigin,
+            title: "CORS policy allows credentials from any origin",
+            messageFormat: "'{0}' admits every subdomain of {1} on a policy that also {2}, and no allowed_origin_patterns entry trusts them: a page on any of them can send requests with your users' cookies and read the answers; list the trusted origins, or add a pattern for them to allowed_origin_patterns",
+            description: CredentialsRule.Description.ToString());
+
         private const string CorsPolicyBuilderType = "Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicyBuilder";
         private const string CorsPolicyType = "Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicy";
 
         private const string AllowCredentialsText = "calls AllowCredentials()";
         private const string SupportsCredentialsText = "sets SupportsCredentials = true";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(AnyOriginRule, CredentialsRule);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics =>
+            ImmutableArray.Create(AnyOriginRule, CredentialsRule, SubdomainRule, SubdomainCredentialsRule);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -70,7 +86,7 @@ namespace ReadinessAnalyzers.Cors
                             }
                             else if (name == "AllowAnyOrigin" || name == "WithOrigins" || name == "SetIsOriginAllowed")
                             {
-                                AnalyzeBuilderCall(context, builder, guard);
+                                AnalyzeBuilderCall(context, builder, types, guard);
                             }
                         },
                         OperationKind.Invocation);
@@ -78,7 +94,7 @@ namespace ReadinessAnalyzers.Cors
 
                 if (builder != null)
                 {
-                    start.RegisterOperationAction(context => AnalyzeBuilderCreation(context, builder, guard), OperationKind.ObjectCreation);
+                    start.RegisterOperationAction(context => AnalyzeBuilderCreation(context, builder, types, guard), OperationKind.ObjectCreation);
                 }
 
                 if (policy != null)
@@ -100,7 +116,7 @@ namespace ReadinessAnalyzers.Cors
             });
         }
 
-        private static void AnalyzeBuilderCall(OperationAnalysisContext context, INamedTypeSymbol? builder, DevelopmentGuard guard)
+        private static void AnalyzeBuilderCall(OperationAnalysisContext context, INamedTypeSymbol? builder, WellKnownTypes types, DevelopmentGuard guard)
         {
             if (builder is null)
             {
@@ -130,8 +146,17 @@ namespace ReadinessAnalyzers.Cors
                 return;
             }
 
-            if (method.Name == "WithOrigins" && !AnyWildcard(invocation.Arguments))
+            if (method.Name == "WithOrigins")
             {
+                if (AnyWildcard(invocation.Arguments))
+                {
+                    Report(context, guard, description, BuilderCredentials(invocation, builder, guard), WildcardFix(invocation, invocation.Arguments, types));
+                }
+                else
+                {
+                    AnalyzeListedOrigins(context, invocation.Arguments, "WithOrigins", builder, types, guard);
+                }
+
                 return;
             }
 
@@ -141,15 +166,24 @@ namespace ReadinessAnalyzers.Cors
                 return;
             }
 
-            Report(context, guard, description, BuilderCredentials(invocation, builder, guard));
+            Report(context, guard, description, BuilderCredentials(invocation, builder, guard), ConfigurationFix(invocation, types));
         }
 
-        private static void AnalyzeBuilderCreation(OperationAnalysisContext context, INamedTypeSymbol builder, DevelopmentGuard guard)
+        private static void AnalyzeBuilderCreation(OperationAnalysisContext context, INamedTypeSymbol builder, WellKnownTypes types, DevelopmentGuard guard)
         {
             var creation = (IObjectCreationOperation)context.Operation;
-            if (SymbolEqualityComparer.Default.Equals(creation.Type, builder) && AnyWildcard(creation.Arguments))
+            if (!SymbolEqualityComparer.Default.Equals(creation.Type, builder))
             {
-                Report(context, guard, "new CorsPolicyBuilder(\"*\")", BuilderCredentials(creation, builder, guard));
+                return;
+            }
+
+            if (AnyWildcard(creation.Arguments))
+            {
+                Report(context, guard, "new CorsPolicyBuilder(\"*\")", BuilderCredentials(creation, builder, guard), WildcardFix(creation, creation.Arguments, types));
+            }
+            else
+            {
+                AnalyzeListedOrigins(context, creation.Arguments, "new CorsPolicyBuilder", builder, types, guard);
             }
         }
 
@@ -199,7 +233,13 @@ namespace ReadinessAnalyzers.Cors
             Report(context, guard, "CorsPolicy.IsOriginAllowed = always true", PolicyCredentials(policyObject, policy, guard));
         }
 
-        private static void Report(OperationAnalysisContext context, DevelopmentGuard guard, string description, string? credentials)
+        private static void Report(
+            OperationAnalysisContext context,
+            DevelopmentGuard guard,
+            string description,
+            string? credentials,
+            ImmutableDictionary<string, string?>? fix = null,
+            Location? configurationValue = null)
         {
             if (guard.IsDevelopmentOnly(context.Operation))
             {
@@ -207,9 +247,10 @@ namespace ReadinessAnalyzers.Cors
             }
 
             var location = context.Operation.Syntax.GetLocation();
+            var additional = configurationValue is null ? null : new[] { configurationValue };
             context.ReportDiagnostic(credentials is null
-                ? Diagnostic.Create(AnyOriginRule, location, description)
-                : Diagnostic.Create(CredentialsRule, location, description, credentials));
+                ? Diagnostic.Create(AnyOriginRule, location, additional, fix, description)
+                : Diagnostic.Create(CredentialsRule, location, additional, fix, description, credentials));
         }
 
         private static bool IsPolicyProperty(IPropertyReferenceOperation reference, INamedTypeSymbol policy, string name) =>
@@ -218,6 +259,208 @@ namespace ReadinessAnalyzers.Cors
         /// <summary>The object an initializer member belongs to: <c>new CorsPolicy { … }</c>.</summary>
         private static IOperation? InitializedObject(IOperation member) =>
             member.Parent is IObjectOrCollectionInitializerOperation initializer ? initializer.Parent : null;
+
+        // ---- origins listed without "*" ----
+
+        /// <summary>
+        /// Origins listed without a literal "*": the ones read from configuration are judged as Production sees them ("*" in
+        /// appsettings is any origin); and where the team lists <c>allowed_origin_patterns</c>, a wildcard subdomain origin
+        /// (<c>https://*.contoso.com</c> on a policy that calls <c>SetIsOriginAllowedToAllowWildcardSubdomains()</c>) is
+        /// reported unless a pattern allows it. Without the option, wildcard subdomains stay the team's decision.
+        /// </summary>
+        private static void AnalyzeListedOrigins(
+            OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, string member, INamedTypeSymbol builder,
+            WellKnownTypes types, DevelopmentGuard guard)
+        {
+            List<ListedOrigin>? origins = null;
+            foreach (var argument in arguments)
+            {
+                CollectOrigins(context, argument.Value, types, 0, ref origins);
+            }
+
+            if (origins is null)
+            {
+                return;
+            }
+
+            var anySubdomainWildcard = false;
+            foreach (var origin in origins)
+            {
+                if (origin.Text == "*")
+                {
+                    Report(context, guard, Describe(member, origin), BuilderCredentials(context.Operation, builder, guard), configurationValue: origin.Location);
+                    return;
+                }
+
+                anySubdomainWildcard |= origin.Text.IndexOf("://*.", StringComparison.Ordinal) > 0;
+            }
+
+            if (!anySubdomainWildcard || !OnSamePolicy(context.Operation, builder, guard, ChainAllowsWildcardSubdomains))
+            {
+                return;
+            }
+
+            var credentials = BuilderCredentials(context.Operation, builder, guard);
+            var patterns = OriginPatterns.Read(
+                context.Options, context.Operation.Syntax.SyntaxTree, credentials is null ? RuleIds.AnyOriginAllowed : RuleIds.CredentialsWithAnyOrigin);
+            if (patterns.Length == 0)
+            {
+                return;
+            }
+
+            foreach (var origin in origins)
+            {
+                if (!OriginPatterns.TryParse(origin.Text, out var parsed) || !parsed.IsWildcard || OriginPatterns.AnyAllows(patterns, parsed)
+                    || guard.IsDevelopmentOnly(context.Operation))
+                {
+                    continue;
+                }
+
+                var location = context.Operation.Syntax.GetLocation();
+                var additional = origin.Location is null ? null : new[] { origin.Location };
+                context.ReportDiagnostic(credentials is null
+                    ? Diagnostic.Create(SubdomainRule, location, additional, Describe(member, origin), parsed.Host)
+                    : Diagnostic.Create(SubdomainCredentialsRule, location, additional, Describe(member, origin), parsed.Host, credentials));
+                return;
+            }
+        }
+
+        /// <summary>Constant origins and origins bound from configuration, through arrays, collection expressions and locals.</summary>
+        private static void CollectOrigins(OperationAnalysisContext context, IOperation? value, WellKnownTypes types, int depth, ref List<ListedOrigin>? origins)
+        {
+            value = Values.Unwrap(value);
+            switch (value)
+            {
+                case null:
+                    return;
+                case IArrayCreationOperation { Initializer: { } initializer }:
+                    foreach (var element in initializer.ElementValues)
+                    {
+                        CollectOrigins(context, element, types, depth, ref origins);
+                    }
+
+                    return;
+                case ICollectionExpressionOperation collection:
+                    foreach (var element in collection.Elements)
+                    {
+                        CollectOrigins(context, element, types, depth, ref origins);
+                    }
+
+                    return;
+                case ISpreadOperation spread:
+                    CollectOrigins(context, spread.Operand, types, depth, ref origins);
+                    return;
+                case ILocalReferenceOperation local when depth < Values.MaxLocalDepth:
+                    CollectOrigins(context, Values.DeclaredValue(local), types, depth + 1, ref origins);
+                    return;
+            }
+
+            if (value.ConstantValue.HasValue)
+            {
+                if (value.ConstantValue.Value is string text)
+                {
+                    (origins ??= new List<ListedOrigin>()).Add(new ListedOrigin(text, null));
+                }
+
+                return;
+            }
+
+            var configuration = types.Get(TypeNames.IConfiguration);
+            var binder = types.Get(ConfigurationInScope.BinderTypeName);
+            if (configuration is null || binder is null
+                || !ConfiguredOrigins.TryGetBinding(value, configuration, binder, out var key, out var isSection))
+            {
+                return;
+            }
+
+            foreach (var configured in ConfiguredOrigins.Read(context.Compilation, context.Options, RuleIds.AnyOriginAllowed, key, isSection, context.CancellationToken))
+            {
+                (origins ??= new List<ListedOrigin>()).Add(new ListedOrigin(configured.Value, configured));
+            }
+        }
+
+        /// <summary><c>WithOrigins("https://*.contoso.com")</c>, or <c>WithOrigins("*" from 'Cors:AllowedOrigins:0' in appsettings.json)</c>.</summary>
+        private static string Describe(string member, ListedOrigin origin)
+            => member + "(\"" + origin.Text + "\"" + (origin.Configured is { } configured ? " from '" + configured.Path + "' in " + configured.FileName : string.Empty) + ")";
+
+        private readonly struct ListedOrigin
+        {
+            public ListedOrigin(string text, ConfiguredOrigin? configured)
+            {
+                Text = text;
+                Configured = configured;
+            }
+
+            public string Text { get; }
+
+            /// <summary>Where the origin comes from when it is read from configuration.</summary>
+            public ConfiguredOrigin? Configured { get; }
+
+            public Location? Location => Configured?.Location;
+        }
+
+        // ---- fixes ----
+
+        /// <summary>The permissive call can become WithOrigins(origins from configuration) when a configuration is in scope.</summary>
+        private static ImmutableDictionary<string, string?>? ConfigurationFix(IOperation site, WellKnownTypes types)
+        {
+            var configuration = ConfigurationInScope.Find(site, types, out var needsImport);
+            if (configuration is null)
+            {
+                return null;
+            }
+
+            var fix = ImmutableDictionary<string, string?>.Empty
+                .Add(CorsFixProperties.Origins, CorsFixProperties.ReadFromConfiguration)
+                .Add(CorsFixProperties.Configuration, configuration);
+            return needsImport ? fix.Add(CorsFixProperties.Import, ConfigurationInScope.ConfigurationNamespace) : fix;
+        }
+
+        /// <summary>
+        /// Origins written in the call with "*" among them: the other origins written there stay and the "*" literals go;
+        /// with nothing but "*", the origins come from configuration. Origins from a local or a call get no fix.
+        /// </summary>
+        private static ImmutableDictionary<string, string?>? WildcardFix(IOperation site, ImmutableArray<IArgumentOperation> arguments, WellKnownTypes types)
+        {
+            var others = 0;
+            var wildcardsAreLiterals = true;
+            foreach (var argument in arguments)
+            {
+                ImmutableArray<IOperation> elements;
+                switch (Values.Unwrap(argument.Value))
+                {
+                    case IArrayCreationOperation { Initializer: { } initializer }:
+                        elements = initializer.ElementValues;
+                        break;
+                    case ICollectionExpressionOperation collection:
+                        elements = collection.Elements;
+                        break;
+                    default:
+                        return null;
+                }
+
+                foreach (var element in elements)
+                {
+                    if (Values.IsConstant(element, "*"))
+                    {
+                        wildcardsAreLiterals &= Values.Unwrap(element)!.Syntax is LiteralExpressionSyntax;
+                    }
+                    else
+                    {
+                        others++;
+                    }
+                }
+            }
+
+            if (others == 0)
+            {
+                return ConfigurationFix(site, types);
+            }
+
+            return wildcardsAreLiterals
+                ? ImmutableDictionary<string, string?>.Empty.Add(CorsFixProperties.Origins, CorsFixProperties.RemoveWildcard)
+                : null;
+        }
 
         // ---- origins ----
 
@@ -273,17 +516,22 @@ namespace ReadinessAnalyzers.Cors
         /// Development: in the same fluent chain, or on the same variable (the <c>policy =&gt; …</c> parameter, a local).
         /// </summary>
         private static string? BuilderCredentials(IOperation site, INamedTypeSymbol builder, DevelopmentGuard guard)
+            => OnSamePolicy(site, builder, guard, ChainAllowsCredentials) ? AllowCredentialsText : null;
+
+        /// <summary>True when <paramref name="chainTest"/> holds for the chain of <paramref name="site"/> or a chain on the same builder variable.</summary>
+        private static bool OnSamePolicy(
+            IOperation site, INamedTypeSymbol builder, DevelopmentGuard guard, Func<IOperation, INamedTypeSymbol, DevelopmentGuard, bool> chainTest)
         {
             var top = TopOfChain(site, builder);
-            if (ChainAllowsCredentials(top, builder, guard))
+            if (chainTest(top, builder, guard))
             {
-                return AllowCredentialsText;
+                return true;
             }
 
             var variable = ChainVariable(top, builder);
             if (variable is null)
             {
-                return null;
+                return false;
             }
 
             foreach (var operation in Values.Root(site).Descendants())
@@ -302,13 +550,32 @@ namespace ReadinessAnalyzers.Cors
                         break;
                 }
 
-                if (chain != null && ChainAllowsCredentials(chain, builder, guard))
+                if (chain != null && chainTest(chain, builder, guard))
                 {
-                    return AllowCredentialsText;
+                    return true;
                 }
             }
 
-            return null;
+            return false;
+        }
+
+        /// <summary>True when a chain calls <c>SetIsOriginAllowedToAllowWildcardSubdomains()</c> outside Development.</summary>
+        private static bool ChainAllowsWildcardSubdomains(IOperation top, INamedTypeSymbol builder, DevelopmentGuard guard)
+        {
+            for (var current = Values.Unwrap(top); current is IInvocationOperation call; current = Values.Unwrap(call.Instance))
+            {
+                if (!SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, builder))
+                {
+                    return false;
+                }
+
+                if (call.TargetMethod.Name == "SetIsOriginAllowedToAllowWildcardSubdomains" && !guard.IsDevelopmentOnly(call))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The last call of the fluent chain <paramref name="operation"/> is part of.</summary>

@@ -1,4 +1,5 @@
 using ReadinessAnalyzers.Cors;
+using Verification = ReadinessAnalyzers.Tests.Verification;
 using Verify = ReadinessAnalyzers.Tests.Verification.CSharpAnalyzerVerifier<ReadinessAnalyzers.Cors.AnyOriginCorsPolicyAnalyzer>;
 
 namespace ReadinessAnalyzers.Tests.Cors;
@@ -422,4 +423,183 @@ public class AnyOriginCorsPolicyAnalyzerTests
         policy.IsOriginAllowed = ;
         policy.Origins.Add();
         """);
+
+    // ---- allowed_origin_patterns: wildcard subdomains ----
+
+    private const string TenantsPolicy = """
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddCors(o => o.AddPolicy("tenants", p => {|#0:p.WithOrigins("https://*.contoso.com")|}.SetIsOriginAllowedToAllowWildcardSubdomains()));
+        builder.Build().Run();
+        """;
+
+    private static Verification.AnalyzerTest<AnyOriginCorsPolicyAnalyzer> WithPatterns(string source, string? editorConfig)
+    {
+        var test = new Verification.AnalyzerTest<AnyOriginCorsPolicyAnalyzer> { TestCode = source };
+        if (editorConfig != null)
+        {
+            test.EditorConfig = editorConfig;
+        }
+
+        return test;
+    }
+
+    [Fact]
+    public Task WildcardSubdomainsAreNotReportedWhenNoPatternsAreConfigured()
+        => WithPatterns(TenantsPolicy.Replace("{|#0:", "", StringComparison.Ordinal).Replace("\")|}", "\")", StringComparison.Ordinal), null).RunAsync();
+
+    [Fact]
+    public Task WildcardSubdomainsNoPatternAllowsAreReported()
+    {
+        var test = WithPatterns(TenantsPolicy, "readiness.allowed_origin_patterns = https://*.fabrikam.com, https://partner.example:8443");
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.AnyOriginAllowed).WithLocation(0)
+            .WithMessageContaining("'WithOrigins(\"https://*.contoso.com\")' admits every subdomain of contoso.com, which no allowed_origin_patterns entry trusts"));
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("https://*.contoso.com")]
+    [InlineData("HTTPS://*.Contoso.com:443")]
+    [InlineData("http://localhost:5000, https://*.contoso.com")]
+    public Task WildcardSubdomainsAnAllowedPatternCoversAreNotReported(string patterns)
+        => WithPatterns(TenantsPolicy.Replace("{|#0:", "", StringComparison.Ordinal).Replace("\")|}", "\")", StringComparison.Ordinal),
+            "readiness.allowed_origin_patterns = " + patterns).RunAsync();
+
+    [Fact]
+    public Task ADeeperWildcardUnderAnAllowedPatternIsNotReportedButAnotherSchemeOrPortIs() => WithPatterns("""
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddCors(o =>
+        {
+            o.AddPolicy("a", p => p.WithOrigins("https://*.eu.contoso.com").SetIsOriginAllowedToAllowWildcardSubdomains());
+            o.AddPolicy("b", p => {|RDY2001:p.WithOrigins("http://*.contoso.com")|}.SetIsOriginAllowedToAllowWildcardSubdomains());
+            o.AddPolicy("c", p => {|RDY2001:p.WithOrigins("https://*.contoso.com:8443")|}.SetIsOriginAllowedToAllowWildcardSubdomains());
+            o.AddPolicy("d", p => {|RDY2001:p.WithOrigins("https://*.notcontoso.com")|}.SetIsOriginAllowedToAllowWildcardSubdomains());
+            o.AddPolicy("e", p => p.WithOrigins("https://shop.contoso.com", "https://elsewhere.example"));
+        });
+        builder.Build().Run();
+        """, "readiness.allowed_origin_patterns = https://*.contoso.com").RunAsync();
+
+    [Fact]
+    public Task WildcardSubdomainsWithoutSetIsOriginAllowedToAllowWildcardSubdomainsAreNotReported() => WithPatterns("""
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddCors(o => o.AddPolicy("a", p => p.WithOrigins("https://*.contoso.com")));
+        builder.Services.AddCors(o => o.AddPolicy("b", p =>
+        {
+            p.WithOrigins("https://*.contoso.com");
+            if (builder.Environment.IsDevelopment())
+            {
+                p.SetIsOriginAllowedToAllowWildcardSubdomains();
+            }
+        }));
+        builder.Build().Run();
+        """, "readiness.allowed_origin_patterns = https://*.fabrikam.com").RunAsync();
+
+    [Fact]
+    public Task WildcardSubdomainsOnACredentialedPolicyAreRdy2002AndReadItsOwnKey()
+    {
+        var test = WithPatterns("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("spa", p =>
+            {
+                {|#0:p.WithOrigins("https://*.contoso.com")|};
+                p.SetIsOriginAllowedToAllowWildcardSubdomains();
+                p.AllowCredentials();
+            }));
+            builder.Build().Run();
+            """, "RDY2001.allowed_origin_patterns = https://*.contoso.com\nRDY2002.allowed_origin_patterns = https://app.contoso.com");
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.CredentialsWithAnyOrigin).WithLocation(0)
+            .WithMessageContaining("admits every subdomain of contoso.com on a policy that also calls AllowCredentials()"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task InvalidPatternsAreIgnored() => WithPatterns(
+        TenantsPolicy.Replace("{|#0:", "", StringComparison.Ordinal).Replace("\")|}", "\")", StringComparison.Ordinal),
+        "readiness.allowed_origin_patterns = contoso.com, https://*.com, ftp://*.contoso.com, https://*.contoso.com/api, *").RunAsync();
+
+    [Fact]
+    public Task WildcardSubdomainsInDevelopmentOnlyCodeAreNotReported() => WithPatterns("""
+        var builder = WebApplication.CreateBuilder(args);
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Services.AddCors(o => o.AddPolicy("a", p => p.WithOrigins("https://*.contoso.com").SetIsOriginAllowedToAllowWildcardSubdomains()));
+        }
+        builder.Build().Run();
+        """, "readiness.allowed_origin_patterns = https://*.fabrikam.com").RunAsync();
+
+    // ---- origins read from configuration ----
+
+    private static Verification.AnalyzerTest<AnyOriginCorsPolicyAnalyzer> WithSettings(string source, params (string Path, string Markup)[] files)
+    {
+        var test = new Verification.AnalyzerTest<AnyOriginCorsPolicyAnalyzer> { TestCode = source };
+        test.AdditionalFiles.AddRange(files);
+        return test;
+    }
+
+    private const string ConfiguredPolicy = """
+        var builder = WebApplication.CreateBuilder(args);
+        var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
+        builder.Services.AddCors(o => o.AddPolicy("web", p => {|#0:p.WithOrigins(origins)|}.AllowAnyHeader()));
+        builder.Build().Run();
+        """;
+
+    [Fact]
+    public Task AStarReadFromAppSettingsIsAnyOrigin()
+    {
+        var test = WithSettings(ConfiguredPolicy, ("/app/appsettings.json", """{ "Cors": { "AllowedOrigins": [ "https://shop.example.com", "*" ] } }"""));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.AnyOriginAllowed).WithLocation(0)
+            .WithMessageContaining("'WithOrigins(\"*\" from 'Cors:AllowedOrigins:1' in appsettings.json)' allows every origin"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task AStarSetByTheProductionFileIsReportedAndOneOnlyInDevelopmentIsNot()
+    {
+        var production = WithSettings(ConfiguredPolicy,
+            ("/app/appsettings.json", """{ "Cors": { "AllowedOrigins": [ "https://shop.example.com" ] } }"""),
+            ("/app/appsettings.Production.json", """{ "cors": { "allowedOrigins": [ "*" ] } }"""));
+        production.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.AnyOriginAllowed).WithLocation(0)
+            .WithMessageContaining("in appsettings.Production.json"));
+        var development = WithSettings(ConfiguredPolicy.Replace("{|#0:", "", StringComparison.Ordinal).Replace("(origins)|}", "(origins)", StringComparison.Ordinal),
+            ("/app/appsettings.json", """{ "Cors": { "AllowedOrigins": [ "https://shop.example.com" ] } }"""),
+            ("/app/appsettings.Development.json", """{ "Cors": { "AllowedOrigins": [ "*" ] } }"""));
+        return Task.WhenAll(production.RunAsync(), development.RunAsync());
+    }
+
+    [Fact]
+    public Task AStarFromConfigurationWithCredentialsIsRdy2002() => WithSettings("""
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddCors(o => o.AddPolicy("spa", p => {|RDY2002:p.WithOrigins(builder.Configuration["Cors:Origin"]!)|}.AllowCredentials()));
+        builder.Build().Run();
+        """, ("/app/appsettings.json", """{ "Cors": { "Origin": "*" } }""")).RunAsync();
+
+    [Fact]
+    public Task ListedOriginsFromConfigurationAreNotReported() => WithSettings(
+        ConfiguredPolicy.Replace("{|#0:", "", StringComparison.Ordinal).Replace("(origins)|}", "(origins)", StringComparison.Ordinal),
+        ("/app/appsettings.json", """
+            {
+              // the shop and its admin
+              "Cors": { "AllowedOrigins": [ "https://shop.example.com", "https://admin.example.com", ], },
+              "Other": [ "*" ]
+            }
+            """)).RunAsync();
+
+    [Fact]
+    public Task AWildcardSubdomainFromConfigurationIsJudgedByThePatterns()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("tenants", p => {|#0:p.WithOrigins(builder.Configuration.GetSection("Cors").GetSection("Tenants").Get<string[]>()!)|}
+                .SetIsOriginAllowedToAllowWildcardSubdomains()));
+            builder.Build().Run();
+            """;
+        var outside = WithSettings(source, ("/app/appsettings.json", """{ "Cors": { "Tenants": [ "https://*.contoso.com" ] } }"""));
+        outside.EditorConfig = "readiness.allowed_origin_patterns = https://*.fabrikam.com";
+        outside.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.AnyOriginAllowed).WithLocation(0)
+            .WithMessageContaining("'WithOrigins(\"https://*.contoso.com\" from 'Cors:Tenants:0' in appsettings.json)' admits every subdomain of contoso.com"));
+        var allowed = WithSettings(source.Replace("{|#0:", "", StringComparison.Ordinal).Replace("()!)|}", "()!)", StringComparison.Ordinal),
+            ("/app/appsettings.json", """{ "Cors": { "Tenants": [ "https://*.contoso.com" ] } }"""));
+        allowed.EditorConfig = "readiness.allowed_origin_patterns = https://*.contoso.com";
+        return Task.WhenAll(outside.RunAsync(), allowed.RunAsync());
+    }
 }
+

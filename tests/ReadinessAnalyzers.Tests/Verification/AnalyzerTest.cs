@@ -46,6 +46,9 @@ public sealed class AnalyzerTest<TAnalyzer>
         global using Microsoft.Extensions.Logging;
         """;
 
+    /// <summary>The global usings file every snippet gets; <see cref="GlobalUsings"/> unless a test needs fewer imports.</summary>
+    public string ImplicitUsings { get; set; } = GlobalUsings;
+
     public string TestCode
     {
         set => Sources.Insert(0, ("/0/Test0.cs", value));
@@ -148,7 +151,7 @@ public sealed class AnalyzerTest<TAnalyzer>
 
         var trees = new List<SyntaxTree>
         {
-            CSharpSyntaxTree.ParseText(GlobalUsings, parseOptions, "/0/GlobalUsings.g.cs", Encoding.UTF8),
+            CSharpSyntaxTree.ParseText(ImplicitUsings, parseOptions, "/0/GlobalUsings.g.cs", Encoding.UTF8),
         };
         foreach (var (path, markup) in Sources)
         {

@@ -24,6 +24,9 @@ public sealed class CodeFixTest<TAnalyzer, TFixer>
     where TAnalyzer : DiagnosticAnalyzer, new()
     where TFixer : CodeFixProvider, new()
 {
+    /// <summary>The global usings file every snippet gets; the web SDK's usings unless a test needs fewer imports.</summary>
+    public string ImplicitUsings { get; set; } = AnalyzerTest<TAnalyzer>.GlobalUsings;
+
     public string TestCode
     {
         set => Sources.Insert(0, ("/0/Test0.cs", value));
@@ -146,6 +149,7 @@ public sealed class CodeFixTest<TAnalyzer, TFixer>
             OutputKind = OutputKind,
             LanguageVersion = LanguageVersion,
             CompilerDiagnostics = compilerDiagnostics,
+            ImplicitUsings = ImplicitUsings,
         };
         test.Sources.AddRange(sources);
         test.AdditionalFiles.AddRange(additional);
@@ -172,7 +176,7 @@ public sealed class CodeFixTest<TAnalyzer, TFixer>
                 parseOptions: parseOptions,
                 metadataReferences: TestReferences.Default));
 
-        solution = AddDocument(solution, projectId, "/0/GlobalUsings.g.cs", AnalyzerTest<TAnalyzer>.GlobalUsings);
+        solution = AddDocument(solution, projectId, "/0/GlobalUsings.g.cs", ImplicitUsings);
         foreach (var (path, markup) in Sources)
         {
             solution = AddDocument(solution, projectId, path, Markup.Parse(markup).Text);
