@@ -387,7 +387,7 @@ public sealed class CodeFixTest<TAnalyzer, TFixer>
             return;
         }
 
-        failures.AppendLine($"  {path} differs.");
+        failures.AppendLine($"  {path} differs{FirstDifference(Normalize(expected), Normalize(actual))}.");
         failures.AppendLine("  --- expected");
         failures.AppendLine(expected);
         failures.AppendLine("  --- actual");
@@ -395,6 +395,22 @@ public sealed class CodeFixTest<TAnalyzer, TFixer>
     }
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
+
+    /// <summary>Where two texts first differ, with whitespace made visible (a stray space or \r looks the same otherwise).</summary>
+    private static string FirstDifference(string expected, string actual)
+    {
+        var index = 0;
+        while (index < expected.Length && index < actual.Length && expected[index] == actual[index])
+        {
+            index++;
+        }
+
+        var line = expected.AsSpan(0, index).Count('\n') + 1;
+        static string Show(string text, int start) => text.Substring(start, Math.Min(12, text.Length - start))
+            .Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)
+            .Replace("\t", "\\t", StringComparison.Ordinal).Replace(" ", "·", StringComparison.Ordinal);
+        return $" at line {line}: expected \"{Show(expected, index)}\", actual \"{Show(actual, index)}\"";
+    }
 
     /// <summary>The analyzer's diagnostics for Fix All, computed the way the IDE does: on the project's compilation and options.</summary>
     private sealed class AnalyzerDiagnosticProvider : FixAllContext.DiagnosticProvider
