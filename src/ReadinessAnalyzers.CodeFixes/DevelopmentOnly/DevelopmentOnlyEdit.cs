@@ -315,15 +315,16 @@ namespace ReadinessAnalyzers.CodeFixes.DevelopmentOnly
                     return null;
                 }
 
-                var rest = statement.WithExpression(top.ReplaceNode(target, chainReceiver.WithTriviaFrom(target)));
-                statements.Add(rest.WithLeadingTrivia(Indentation(statement)));
+                statements.Add(statement.WithExpression(top.ReplaceNode(target, chainReceiver.WithTriviaFrom(target))));
             }
 
-            // The first statement stands where the original did, with its comments and blank lines.
+            // The first statement stands where the original did, with its comments and blank lines; the others get its
+            // indentation (elastic trivia would make the formatter add a blank line).
             statements[0] = statements[0].WithLeadingTrivia(statement.GetLeadingTrivia());
             for (var i = 0; i < statements.Count - 1; i++)
             {
                 statements[i] = statements[i].WithTrailingTrivia(endOfLine);
+                statements[i + 1] = statements[i + 1].WithLeadingTrivia(Indentation(statement));
             }
 
             if (!hasRest)
@@ -388,7 +389,9 @@ namespace ReadinessAnalyzers.CodeFixes.DevelopmentOnly
             var index = list.IndexOf(statement);
             var replacement = new List<StatementSyntax>(statements);
             var guardIndex = replacement.FindIndex(s => s is IfStatementSyntax);
-            if (guardIndex == 0 && index > 0 && IsDevelopmentBlock(list.Statements[index - 1], model, cancellationToken)
+            // Not across a preprocessor directive: moving the statement would move it out of its #if region.
+            if (guardIndex == 0 && index > 0 && !statement.GetLeadingTrivia().Any(t => t.IsDirective || t.IsKind(SyntaxKind.DisabledTextTrivia))
+                && IsDevelopmentBlock(list.Statements[index - 1], model, cancellationToken)
                 && list.Statements[index - 1] is IfStatementSyntax previous && previous.Statement is BlockSyntax previousBlock)
             {
                 var guarded = ((BlockSyntax)((IfStatementSyntax)replacement[0]).Statement).Statements[0];

@@ -61,6 +61,9 @@ public sealed class CodeFixTest<TAnalyzer, TFixer>
 
     public string AssemblyName { get; set; } = "SampleApp";
 
+    /// <summary>False for a project without the web SDK's implicit usings: snippets import what they use.</summary>
+    public bool SdkGlobalUsings { get; set; } = true;
+
     public OutputKind? OutputKind { get; set; }
 
     public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.Preview;
@@ -134,6 +137,7 @@ public sealed class CodeFixTest<TAnalyzer, TFixer>
             OutputKind = OutputKind,
             LanguageVersion = LanguageVersion,
             CompilerDiagnostics = compilerDiagnostics,
+            SdkGlobalUsings = SdkGlobalUsings,
         };
         test.Sources.AddRange(sources);
         test.AdditionalFiles.AddRange(additional);
@@ -160,7 +164,11 @@ public sealed class CodeFixTest<TAnalyzer, TFixer>
                 parseOptions: parseOptions,
                 metadataReferences: TestReferences.Default));
 
-        solution = AddDocument(solution, projectId, "/0/GlobalUsings.g.cs", AnalyzerTest<TAnalyzer>.GlobalUsings);
+        if (SdkGlobalUsings)
+        {
+            solution = AddDocument(solution, projectId, "/0/GlobalUsings.g.cs", AnalyzerTest<TAnalyzer>.GlobalUsings);
+        }
+
         foreach (var (path, markup) in Sources)
         {
             solution = AddDocument(solution, projectId, path, Markup.Parse(markup).Text);
