@@ -93,7 +93,10 @@ namespace ReadinessAnalyzers.CodeFixes.DevelopmentOnly
 
             var position = target.SpanStart;
             var staticBoundary = target.Ancestors().FirstOrDefault(IsStaticFunction);
-            var instanceMembersAvailable = staticBoundary is null && !IsInStaticMember(model, target, cancellationToken);
+            var (staticMember, initializer) = Context(model, target, cancellationToken);
+            var instanceMembersAvailable = staticBoundary is null && !staticMember && !initializer;
+            // A primary constructor's parameters are also read by the initializers of instance fields and properties.
+            var primaryParametersAvailable = staticBoundary is null && !staticMember;
 
             Candidate? best = null;
             foreach (var symbol in model.LookupSymbols(position))
@@ -137,7 +140,7 @@ namespace ReadinessAnalyzers.CodeFixes.DevelopmentOnly
 
                         // A primary constructor's parameter is read like a member of the type.
                         isMember = syntax.Parent?.Parent is TypeDeclarationSyntax;
-                        if ((isMember && !instanceMembersAvailable)
+                        if ((isMember && !primaryParametersAvailable)
                             || (!isMember && (syntax.SyntaxTree != target.SyntaxTree || (staticBoundary != null && !staticBoundary.Span.Contains(syntax.Span)))))
                         {
                             return null;
@@ -273,25 +276,30 @@ namespace ReadinessAnalyzers.CodeFixes.DevelopmentOnly
             => (node is AnonymousFunctionExpressionSyntax function && function.Modifiers.Any(SyntaxKind.StaticKeyword))
                 || (node is LocalFunctionStatementSyntax localFunction && localFunction.Modifiers.Any(SyntaxKind.StaticKeyword));
 
-        private static bool IsInStaticMember(SemanticModel model, SyntaxNode target, CancellationToken cancellationToken)
+        /// <summary>Whether the code is in a static member (or top-level statements), and whether it is in an initializer, where <c>this</c> is not available.</summary>
+        private static (bool StaticMember, bool Initializer) Context(SemanticModel model, SyntaxNode target, CancellationToken cancellationToken)
         {
+            var initializer = false;
             foreach (var ancestor in target.Ancestors())
             {
                 switch (ancestor)
                 {
                     case GlobalStatementSyntax _:
-                        return true;
+                        return (true, initializer);
+                    case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax _ }:
+                    case ConstructorInitializerSyntax _:
+                        initializer = true;
+                        break;
+                    case BaseFieldDeclarationSyntax field:
+                        var variable = field.Declaration.Variables.FirstOrDefault();
+                        return (variable is null || (model.GetDeclaredSymbol(variable, cancellationToken)?.IsStatic ?? true), true);
                     case BaseMethodDeclarationSyntax _:
                     case BasePropertyDeclarationSyntax _:
-                    case BaseFieldDeclarationSyntax _:
-                        var member = ancestor is BaseFieldDeclarationSyntax field && field.Declaration.Variables.Count > 0
-                            ? model.GetDeclaredSymbol(field.Declaration.Variables[0], cancellationToken)
-                            : model.GetDeclaredSymbol(ancestor, cancellationToken);
-                        return member?.IsStatic ?? true;
+                        return (model.GetDeclaredSymbol(ancestor, cancellationToken)?.IsStatic ?? true, initializer);
                 }
             }
 
-            return true;
+            return (true, initializer);
         }
 
         /// <summary>

@@ -327,6 +327,34 @@ public class DevelopmentOnlyCallFixerTests
         """);
 
     [Fact]
+    public Task FieldInitializerCannotReadAnotherFieldSoNoFix() => CSharpCodeFixVerifier<DeveloperErrorPageAnalyzer, DevelopmentOnlyCallFixer>.VerifyNoCodeFixAsync("""
+        public class Startup
+        {
+            private readonly IWebHostEnvironment _environment = null!;
+            private readonly Action<IApplicationBuilder> _configure = app => [|app.UseDeveloperExceptionPage()|];
+        }
+        """);
+
+    [Fact]
+    public Task FieldInitializerReadsThePrimaryConstructorEnvironment() => CSharpCodeFixVerifier<DeveloperErrorPageAnalyzer, DevelopmentOnlyCallFixer>.VerifyCodeFixAsync("""
+        public class Startup(IWebHostEnvironment env)
+        {
+            private readonly Action<IApplicationBuilder> _configure = app => [|app.UseDeveloperExceptionPage()|];
+        }
+        """, """
+        public class Startup(IWebHostEnvironment env)
+        {
+            private readonly Action<IApplicationBuilder> _configure = app =>
+            {
+                if (env.IsDevelopment())
+                {
+                    app.UseDeveloperExceptionPage();
+                }
+            };
+        }
+        """);
+
+    [Fact]
     public Task CallWhoseValueIsUsedOffersNoFix() => CSharpCodeFixVerifier<DeveloperErrorPageAnalyzer, DevelopmentOnlyCallFixer>.VerifyNoCodeFixAsync("""
         public class Startup(IWebHostEnvironment env)
         {
