@@ -387,6 +387,11 @@ namespace ReadinessAnalyzers.CodeFixes.DevelopmentOnly
             }
 
             var index = list.IndexOf(statement);
+            if (index < 0)
+            {
+                return root;
+            }
+
             var replacement = new List<StatementSyntax>(statements);
             var guardIndex = replacement.FindIndex(s => s is IfStatementSyntax);
             // Not across a preprocessor directive: moving the statement would move it out of its #if region.

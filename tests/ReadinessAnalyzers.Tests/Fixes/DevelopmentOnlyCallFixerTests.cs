@@ -157,6 +157,32 @@ public class DevelopmentOnlyCallFixerTests
     }
 
     [Fact]
+    public Task TwoFlaggedCallsInOneChainShareOneIf()
+    {
+        var test = new CodeFixTest<DeveloperErrorPageAnalyzer, DevelopmentOnlyCallFixer>
+        {
+            TestCode = """
+                var app = WebApplication.CreateBuilder(args).Build();
+                [|[|app.UseDeveloperExceptionPage()|].UseMigrationsEndPoint()|].UseRouting();
+                app.Run();
+                """,
+            FixedCode = """
+                var app = WebApplication.CreateBuilder(args).Build();
+                if (app.Environment.IsDevelopment())
+                {
+                    app.UseDeveloperExceptionPage();
+                    app.UseMigrationsEndPoint();
+                }
+                app.UseRouting();
+                app.Run();
+                """,
+        };
+        test.Sources.Add(("/0/Stubs.cs", MigrationsStub));
+        test.FixedSources.Add(("/0/Stubs.cs", MigrationsStub));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task CallRightAfterADevelopmentBlockJoinsIt() => CSharpCodeFixVerifier<DeveloperErrorPageAnalyzer, DevelopmentOnlyCallFixer>.VerifyCodeFixAsync("""
         var app = WebApplication.CreateBuilder(args).Build();
         if (app.Environment.IsDevelopment())
@@ -297,6 +323,8 @@ public class DevelopmentOnlyCallFixerTests
             public Startup(IWebHostEnvironment environment) => _environment = environment;
 
             public void Configure(IApplicationBuilder app) => [|app.UseDeveloperExceptionPage()|];
+
+            public void ConfigureRouting(IApplicationBuilder app) => [|app.UseDeveloperExceptionPage()|].UseRouting();
         }
         """, """
         public class Startup
@@ -311,6 +339,15 @@ public class DevelopmentOnlyCallFixerTests
                 {
                     app.UseDeveloperExceptionPage();
                 }
+            }
+
+            public void ConfigureRouting(IApplicationBuilder app)
+            {
+                if (_environment.IsDevelopment())
+                {
+                    app.UseDeveloperExceptionPage();
+                }
+                app.UseRouting();
             }
         }
         """);

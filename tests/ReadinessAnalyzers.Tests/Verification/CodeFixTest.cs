@@ -340,6 +340,7 @@ public sealed class CodeFixTest<TAnalyzer, TFixer>
             .Where(d => fixer.FixableDiagnosticIds.Contains(d.Id) && d.Location.IsInSource)
             .OrderBy(d => d.Location.SourceTree!.FilePath, StringComparer.Ordinal)
             .ThenBy(d => d.Location.SourceSpan.Start)
+            .ThenBy(d => d.Location.SourceSpan.Length) // a call before the chained call it is the receiver of: a fixed order
             .ToImmutableArray();
     }
 
