@@ -57,7 +57,7 @@ namespace ReadinessAnalyzers.Errors
                             if ((Invocations.Is(method, optionsBuilder, EnableDetailedErrors) || Invocations.Is(method, optionsBuilderOfT, EnableDetailedErrors))
                                 && Invocations.EnablesFlag(invocation))
                             {
-                                Report(context, guard, Invocations.CallLocation(invocation), EnableDetailedErrors + "()", EfConsequence);
+                                Report(context, guard, Invocations.CallLocation(invocation), DevelopmentOnlyFix.FlagArgumentProperties, EnableDetailedErrors + "()", EfConsequence);
                             }
                         },
                         OperationKind.Invocation);
@@ -78,11 +78,11 @@ namespace ReadinessAnalyzers.Errors
                             var declaringType = property.Property.ContainingType;
                             if (name == "EnableDetailedErrors" && SymbolEqualityComparer.Default.Equals(declaringType, hubOptions))
                             {
-                                Report(context, guard, assignment.Syntax.GetLocation(), "HubOptions.EnableDetailedErrors = true", SignalRConsequence);
+                                Report(context, guard, assignment.Syntax.GetLocation(), DevelopmentOnlyFix.AssignedValueProperties, "HubOptions.EnableDetailedErrors = true", SignalRConsequence);
                             }
                             else if (name == "DetailedErrors" && SymbolEqualityComparer.Default.Equals(declaringType, circuitOptions))
                             {
-                                Report(context, guard, assignment.Syntax.GetLocation(), "CircuitOptions.DetailedErrors = true", BlazorConsequence);
+                                Report(context, guard, assignment.Syntax.GetLocation(), DevelopmentOnlyFix.AssignedValueProperties, "CircuitOptions.DetailedErrors = true", BlazorConsequence);
                             }
                         },
                         OperationKind.SimpleAssignment);
@@ -95,18 +95,19 @@ namespace ReadinessAnalyzers.Errors
                         var invalid = (IInvalidOperation)context.Operation;
                         if (Invocations.UnresolvedMethodName(invalid) == EnableDetailedErrors && Invocations.UnresolvedCallEnablesFlag(invalid))
                         {
-                            Report(context, guard, Invocations.CallLocation(invalid), EnableDetailedErrors + "()", EfConsequence);
+                            Report(context, guard, Invocations.CallLocation(invalid), DevelopmentOnlyFix.FlagArgumentProperties, EnableDetailedErrors + "()", EfConsequence);
                         }
                     },
                     OperationKind.Invalid);
             });
         }
 
-        private static void Report(OperationAnalysisContext context, DevelopmentGuard guard, Location location, string member, string consequence)
+        private static void Report(
+            OperationAnalysisContext context, DevelopmentGuard guard, Location location, ImmutableDictionary<string, string?> properties, string member, string consequence)
         {
             if (!guard.IsDevelopmentOnly(context.Operation))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, location, member, consequence));
+                context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties, member, consequence));
             }
         }
     }

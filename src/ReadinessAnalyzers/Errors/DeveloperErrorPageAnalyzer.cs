@@ -73,7 +73,7 @@ namespace ReadinessAnalyzers.Errors
         {
             if (!guard.IsDevelopmentOnly(context.Operation))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), methodName));
+                context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), DevelopmentOnlyFix.WrapProperties, methodName));
             }
         }
     }

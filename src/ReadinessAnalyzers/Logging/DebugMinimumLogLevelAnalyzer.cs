@@ -68,7 +68,7 @@ namespace ReadinessAnalyzers.Logging
                         {
                             if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, logLevel))
                             {
-                                ReportVerboseLevel(context, guard, logLevel, argument.Value, method.Name);
+                                ReportVerboseLevel(context, guard, logLevel, argument.Value, method.Name, fixable: true);
                             }
                         }
                     },
@@ -86,7 +86,8 @@ namespace ReadinessAnalyzers.Logging
                                 {
                                     if (argument.Parameter?.Name == "logLevel")
                                     {
-                                        ReportVerboseLevel(context, guard, logLevel, argument.Value, "new LoggerFilterRule");
+                                        // A rule object handed to other code: no statement to limit to Development, no fix.
+                                        ReportVerboseLevel(context, guard, logLevel, argument.Value, "new LoggerFilterRule", fixable: false);
                                     }
                                 }
                             }
@@ -104,7 +105,7 @@ namespace ReadinessAnalyzers.Logging
                                 && property.Property.Name == "MinLevel"
                                 && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, filterOptions))
                             {
-                                ReportVerboseLevel(context, guard, logLevel, assignment.Value, "LoggerFilterOptions.MinLevel");
+                                ReportVerboseLevel(context, guard, logLevel, assignment.Value, "LoggerFilterOptions.MinLevel", fixable: true);
                             }
                         },
                         OperationKind.SimpleAssignment);
@@ -124,21 +125,34 @@ namespace ReadinessAnalyzers.Logging
                         foreach (var child in invalid.ChildOperations)
                         {
                             var value = child is IArgumentOperation argument ? argument.Value : child;
-                            ReportVerboseLevel(context, guard, logLevel, value, name!);
+                            ReportVerboseLevel(context, guard, logLevel, value, name!, fixable: true);
                         }
                     },
                     OperationKind.Invalid);
             });
         }
 
-        private static void ReportVerboseLevel(OperationAnalysisContext context, DevelopmentGuard guard, INamedTypeSymbol logLevel, IOperation? value, string member)
+        private static void ReportVerboseLevel(
+            OperationAnalysisContext context, DevelopmentGuard guard, INamedTypeSymbol logLevel, IOperation? value, string member, bool fixable)
         {
             var level = FindVerboseLevel(value, logLevel, guard);
             if (level != null)
             {
                 var name = (int)level.ConstantValue.Value! == Trace ? "Trace" : "Debug";
-                context.ReportDiagnostic(Diagnostic.Create(Rule, level.Syntax.GetLocation(), member, name));
+                // The call or assignment can be limited to Development when the level is its value, not one branch of it.
+                var properties = fixable && IsWholeValue(value, level) ? DevelopmentOnlyFix.WrapProperties : null;
+                context.ReportDiagnostic(Diagnostic.Create(Rule, level.Syntax.GetLocation(), properties, member, name));
             }
+        }
+
+        private static bool IsWholeValue(IOperation? value, IOperation level)
+        {
+            while (value != level && value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            return value == level;
         }
 
         /// <summary>

@@ -55,7 +55,7 @@ namespace ReadinessAnalyzers.Logging
                             if ((Invocations.Is(method, optionsBuilder, EnableSensitiveDataLogging) || Invocations.Is(method, optionsBuilderOfT, EnableSensitiveDataLogging))
                                 && Invocations.EnablesFlag(invocation))
                             {
-                                Report(context, guard, Invocations.CallLocation(invocation), EnableSensitiveDataLogging + "()", ParameterValuesLogged);
+                                Report(context, guard, Invocations.CallLocation(invocation), DevelopmentOnlyFix.FlagArgumentProperties, EnableSensitiveDataLogging + "()", ParameterValuesLogged);
                             }
                         },
                         OperationKind.Invocation);
@@ -73,7 +73,7 @@ namespace ReadinessAnalyzers.Logging
                                 && Invocations.IsConstantTrue(assignment.Value))
                             {
                                 var name = property.Property.Name;
-                                Report(context, guard, assignment.Syntax.GetLocation(), "IdentityModelEventSource." + name + " = true", name == "ShowPII" ? PiiLogged : ArtifactsLogged);
+                                Report(context, guard, assignment.Syntax.GetLocation(), DevelopmentOnlyFix.AssignedValueProperties, "IdentityModelEventSource." + name + " = true", name == "ShowPII" ? PiiLogged : ArtifactsLogged);
                             }
                         },
                         OperationKind.SimpleAssignment);
@@ -86,18 +86,19 @@ namespace ReadinessAnalyzers.Logging
                         var invalid = (IInvalidOperation)context.Operation;
                         if (Invocations.UnresolvedMethodName(invalid) == EnableSensitiveDataLogging && Invocations.UnresolvedCallEnablesFlag(invalid))
                         {
-                            Report(context, guard, Invocations.CallLocation(invalid), EnableSensitiveDataLogging + "()", ParameterValuesLogged);
+                            Report(context, guard, Invocations.CallLocation(invalid), DevelopmentOnlyFix.FlagArgumentProperties, EnableSensitiveDataLogging + "()", ParameterValuesLogged);
                         }
                     },
                     OperationKind.Invalid);
             });
         }
 
-        private static void Report(OperationAnalysisContext context, DevelopmentGuard guard, Location location, string member, string consequence)
+        private static void Report(
+            OperationAnalysisContext context, DevelopmentGuard guard, Location location, ImmutableDictionary<string, string?> properties, string member, string consequence)
         {
             if (!guard.IsDevelopmentOnly(context.Operation))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, location, member, consequence));
+                context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties, member, consequence));
             }
         }
     }

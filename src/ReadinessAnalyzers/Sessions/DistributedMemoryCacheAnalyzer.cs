@@ -82,7 +82,8 @@ namespace ReadinessAnalyzers.Sessions
             }
 
             var withSession = CallsAddSessionInSameFile(context.Operation, sessionExtensions, context.CancellationToken) ? WithSession : string.Empty;
-            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), withSession));
+            // Production needs a shared IDistributedCache in its place: a fix only where another branch registers one.
+            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), DevelopmentOnlyFix.WrapWithAlternativeProperties, withSession));
         }
 
         /// <summary>

@@ -57,6 +57,7 @@ namespace ReadinessAnalyzers.Sessions
                                     ? DataProtectionFixProperties.For(invocation, context.Options, RuleIds.EphemeralDataProtection, context.CancellationToken)
                                     : ImmutableDictionary<string, string?>.Empty;
                                 context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), properties, MethodName + "()"));
+                                Report(context, guard, MethodName + "()", DevelopmentOnlyFix.WrapProperties);
                             }
                         },
                         OperationKind.Invocation);
@@ -70,7 +71,8 @@ namespace ReadinessAnalyzers.Sessions
                             var type = ((IObjectCreationOperation)context.Operation).Type;
                             if (type != null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, ephemeralProvider))
                             {
-                                Report(context, guard, "new EphemeralDataProtectionProvider()");
+                                // An instance handed to other code: no call to limit to Development, no fix.
+                                Report(context, guard, "new EphemeralDataProtectionProvider()", null);
                             }
                         },
                         OperationKind.ObjectCreation);
@@ -82,18 +84,19 @@ namespace ReadinessAnalyzers.Sessions
                         // The call does not bind (half-typed code): the exact method name decides.
                         if (Invocations.UnresolvedMethodName((IInvalidOperation)context.Operation) == MethodName)
                         {
-                            Report(context, guard, MethodName + "()");
+                            Report(context, guard, MethodName + "()", DevelopmentOnlyFix.WrapProperties);
                         }
                     },
                     OperationKind.Invalid);
             });
         }
 
-        private static void Report(OperationAnalysisContext context, DevelopmentGuard guard, string what)
+        private static void Report(OperationAnalysisContext context, DevelopmentGuard guard, string what, ImmutableDictionary<string, string?>? properties)
         {
             if (!guard.IsDevelopmentOnly(context.Operation))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), what));
+                // Without the ephemeral provider production uses the default key ring, which RDY5006 asks to persist.
+                context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), properties, what));
             }
         }
     }

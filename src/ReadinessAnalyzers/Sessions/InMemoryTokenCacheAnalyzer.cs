@@ -75,7 +75,8 @@ namespace ReadinessAnalyzers.Sessions
         {
             if (!guard.IsDevelopmentOnly(context.Operation))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation()));
+                // Token acquisition needs a cache: a fix only where another branch registers production's.
+                context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), DevelopmentOnlyFix.WrapWithAlternativeProperties));
             }
         }
     }

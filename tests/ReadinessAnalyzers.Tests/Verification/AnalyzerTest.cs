@@ -80,6 +80,9 @@ public sealed class AnalyzerTest<TAnalyzer>
         set => AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + value));
     }
 
+    /// <summary>False for a project without the web SDK's implicit usings (<see cref="GlobalUsings"/>): snippets import what they use.</summary>
+    public bool SdkGlobalUsings { get; set; } = true;
+
     /// <summary>Runs the analyzer and checks the diagnostics against the markup and <see cref="ExpectedDiagnostics"/>.</summary>
     public async Task RunAsync()
     {
@@ -149,10 +152,14 @@ public sealed class AnalyzerTest<TAnalyzer>
         var files = new Dictionary<string, (SourceText Text, IReadOnlyList<MarkedSpan> Spans)>(StringComparer.Ordinal);
         var parseOptions = new CSharpParseOptions(LanguageVersion, DocumentationMode.Diagnose);
 
-        var trees = new List<SyntaxTree>
+        var trees = new List<SyntaxTree>();
+        if (SdkGlobalUsings)
         {
             CSharpSyntaxTree.ParseText(ImplicitUsings, parseOptions, "/0/GlobalUsings.g.cs", Encoding.UTF8),
         };
+            trees.Add(CSharpSyntaxTree.ParseText(GlobalUsings, parseOptions, "/0/GlobalUsings.g.cs", Encoding.UTF8));
+        }
+
         foreach (var (path, markup) in Sources)
         {
             var (text, spans) = Markup.Parse(markup);

@@ -70,6 +70,9 @@ public sealed class CodeFixTest<TAnalyzer, TFixer>
 
     public string AssemblyName { get; set; } = "SampleApp";
 
+    /// <summary>False for a project without the web SDK's implicit usings: snippets import what they use.</summary>
+    public bool SdkGlobalUsings { get; set; } = true;
+
     public OutputKind? OutputKind { get; set; }
 
     public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.Preview;
@@ -150,6 +153,7 @@ public sealed class CodeFixTest<TAnalyzer, TFixer>
             LanguageVersion = LanguageVersion,
             CompilerDiagnostics = compilerDiagnostics,
             ImplicitUsings = ImplicitUsings,
+            SdkGlobalUsings = SdkGlobalUsings,
         };
         test.Sources.AddRange(sources);
         test.AdditionalFiles.AddRange(additional);
@@ -177,6 +181,11 @@ public sealed class CodeFixTest<TAnalyzer, TFixer>
                 metadataReferences: TestReferences.Default));
 
         solution = AddDocument(solution, projectId, "/0/GlobalUsings.g.cs", ImplicitUsings);
+        if (SdkGlobalUsings)
+        {
+            solution = AddDocument(solution, projectId, "/0/GlobalUsings.g.cs", AnalyzerTest<TAnalyzer>.GlobalUsings);
+        }
+
         foreach (var (path, markup) in Sources)
         {
             solution = AddDocument(solution, projectId, path, Markup.Parse(markup).Text);
@@ -369,6 +378,7 @@ public sealed class CodeFixTest<TAnalyzer, TFixer>
             .Where(d => fixer.FixableDiagnosticIds.Contains(d.Id) && d.Location.IsInSource)
             .OrderBy(d => d.Location.SourceTree!.FilePath, StringComparer.Ordinal)
             .ThenBy(d => d.Location.SourceSpan.Start)
+            .ThenBy(d => d.Location.SourceSpan.Length) // a call before the chained call it is the receiver of: a fixed order
             .ToImmutableArray();
     }
 
@@ -425,7 +435,7 @@ public sealed class CodeFixTest<TAnalyzer, TFixer>
             return;
         }
 
-        failures.AppendLine($"  {path} differs.");
+        failures.AppendLine($"  {path} differs{FirstDifference(Normalize(expected), Normalize(actual))}.");
         failures.AppendLine("  --- expected");
         failures.AppendLine(expected);
         failures.AppendLine("  --- actual");
@@ -433,6 +443,22 @@ public sealed class CodeFixTest<TAnalyzer, TFixer>
     }
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
+
+    /// <summary>Where two texts first differ, with whitespace made visible (a stray space or \r looks the same otherwise).</summary>
+    private static string FirstDifference(string expected, string actual)
+    {
+        var index = 0;
+        while (index < expected.Length && index < actual.Length && expected[index] == actual[index])
+        {
+            index++;
+        }
+
+        var line = expected.AsSpan(0, index).Count('\n') + 1;
+        static string Show(string text, int start) => text.Substring(start, Math.Min(12, text.Length - start))
+            .Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)
+            .Replace("\t", "\\t", StringComparison.Ordinal).Replace(" ", "·", StringComparison.Ordinal);
+        return $" at line {line}: expected \"{Show(expected, index)}\", actual \"{Show(actual, index)}\"";
+    }
 
     /// <summary>The analyzer's diagnostics for Fix All, computed the way the IDE does: on the project's compilation and options.</summary>
     private sealed class AnalyzerDiagnosticProvider : FixAllContext.DiagnosticProvider
