@@ -44,16 +44,26 @@ namespace ReadinessAnalyzers.Configuration
             var global = provider.GlobalOptions;
             var reported = new HashSet<string>(StringComparer.Ordinal);
 
+            // Files matched by the same sections often share one options object: each is listed once.
+            var seen = new HashSet<AnalyzerConfigOptions>(SameInstance.Comparer);
             Check(context, global, global, isGlobal: true, reported);
             foreach (var tree in context.Compilation.SyntaxTrees)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
-                Check(context, provider.GetOptions(tree), global, isGlobal: false, reported);
+                var options = provider.GetOptions(tree);
+                if (seen.Add(options))
+                {
+                    Check(context, options, global, isGlobal: false, reported);
+                }
             }
 
             foreach (var file in context.Options.AdditionalFiles)
             {
-                Check(context, provider.GetOptions(file), global, isGlobal: false, reported);
+                var options = provider.GetOptions(file);
+                if (seen.Add(options))
+                {
+                    Check(context, options, global, isGlobal: false, reported);
+                }
             }
         }
 
@@ -210,6 +220,15 @@ namespace ReadinessAnalyzers.Configuration
             }
 
             return previous[b.Length];
+        }
+
+        private sealed class SameInstance : IEqualityComparer<AnalyzerConfigOptions>
+        {
+            public static readonly SameInstance Comparer = new SameInstance();
+
+            public bool Equals(AnalyzerConfigOptions? x, AnalyzerConfigOptions? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(AnalyzerConfigOptions obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
 
         private static string Shorten(string value)
