@@ -5,6 +5,9 @@ namespace ReadinessAnalyzers
     /// </summary>
     public static class RuleIds
     {
+        // Configuration (RDY0xxx)
+        public const string MalformedOption = "RDY0001";
+
         // Secrets (RDY1xxx)
         public const string HardcodedCredential = "RDY1001";
         public const string HardcodedCryptographicKey = "RDY1002";

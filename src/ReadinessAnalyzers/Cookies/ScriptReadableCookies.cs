@@ -8,12 +8,10 @@ namespace ReadinessAnalyzers.Cookies
     /// <summary>
     /// Cookies that scripts must read: the anti-forgery token an SPA echoes back in a header (Angular's
     /// <c>XSRF-TOKEN</c>, axios, Django's <c>csrftoken</c> …). Such a cookie may drop HttpOnly as long as it stays Secure.
+    /// More names come from the option <see cref="OptionCatalog.ScriptReadableCookies"/>.
     /// </summary>
     internal static class ScriptReadableCookies
     {
-        /// <summary>.editorconfig option (<c>RDY3002.script_readable_cookies</c> or <c>readiness.script_readable_cookies</c>): more names, comma-separated.</summary>
-        public const string Option = "script_readable_cookies";
-
         private static readonly string[] KnownNames =
         {
             "XSRF-TOKEN", "X-XSRF-TOKEN", "XSRF_TOKEN", "CSRF-TOKEN", "X-CSRF-TOKEN", "CSRF_TOKEN", "csrftoken",
@@ -34,7 +32,7 @@ namespace ReadinessAnalyzers.Cookies
                 }
             }
 
-            foreach (var extra in RuleOptions.GetList(options, tree, ruleId, Option))
+            foreach (var extra in RuleOptions.GetList(options, tree, ruleId, OptionCatalog.ScriptReadableCookies))
             {
                 if (string.Equals(extra, name, StringComparison.OrdinalIgnoreCase))
                 {

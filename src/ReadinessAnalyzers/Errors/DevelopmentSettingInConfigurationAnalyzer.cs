@@ -25,9 +25,6 @@ namespace ReadinessAnalyzers.Errors
                 + "appsettings.Development.json.",
             customTags: WellKnownDiagnosticTags.CompilationEnd);
 
-        /// <summary>.editorconfig: the app's own Development-only switches (configuration paths, '*' allowed), comma-separated.</summary>
-        internal const string DevelopmentSettingsOption = "development_settings";
-
         private const string DetailedErrorsKey = "DetailedErrors";
         private const string DetailedErrorsConsequence = "the web host shows startup exceptions with their stack trace, and Blazor Server sends circuit exception details to the browser";
         private const string SwitchConsequence = "this project's options list it as a Development-only switch";
@@ -50,7 +47,7 @@ namespace ReadinessAnalyzers.Errors
                 {
                     var switches = configuration.Layers.Count == 0
                         ? Array.Empty<string>()
-                        : RuleOptions.GetList(context.Options, configuration.Layers[0].File, RuleIds.DevelopmentSettingInConfiguration, DevelopmentSettingsOption);
+                        : RuleOptions.GetList(context.Options, configuration.Layers[0].File, RuleIds.DevelopmentSettingInConfiguration, OptionCatalog.DevelopmentSettings);
                     foreach (var value in configuration.Values)
                     {
                         if (!value.IsTrue)

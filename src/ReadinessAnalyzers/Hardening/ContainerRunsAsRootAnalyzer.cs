@@ -23,9 +23,6 @@ namespace ReadinessAnalyzers.Hardening
                 + "non-root 'app' user (UID in $APP_UID) and listen on port 8080 so that the app can run as it: add 'USER $APP_UID' "
                 + "to the final stage, or build from a chiseled or distroless image, which runs as non-root by default.");
 
-        /// <summary>.editorconfig: base images (wildcards allowed) that already run as a non-root user, comma-separated.</summary>
-        internal const string NonRootImagesOption = "nonroot_base_images";
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
         public override void Initialize(AnalysisContext context)
@@ -111,7 +108,7 @@ namespace ReadinessAnalyzers.Hardening
                 return true;
             }
 
-            foreach (var pattern in RuleOptions.GetList(context.Options, context.AdditionalFile, RuleIds.ContainerRunsAsRoot, NonRootImagesOption))
+            foreach (var pattern in RuleOptions.GetList(context.Options, context.AdditionalFile, RuleIds.ContainerRunsAsRoot, OptionCatalog.NonRootBaseImages))
             {
                 if (Wildcard.IsMatch(image, pattern))
                 {

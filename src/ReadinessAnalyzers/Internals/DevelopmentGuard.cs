@@ -21,9 +21,6 @@ namespace ReadinessAnalyzers.Internals
     /// </summary>
     internal sealed class DevelopmentGuard
     {
-        /// <summary>.editorconfig key: extra method names that return true only in Development (comma-separated).</summary>
-        public const string GuardMethodsOption = "readiness.development_guard_methods";
-
         private const string Development = "Development";
         private const string Production = "Production";
         private const int MaxLocalDepth = 3;
@@ -43,7 +40,14 @@ namespace ReadinessAnalyzers.Internals
 
         private readonly INamedTypeSymbol? _hostEnvironmentExtensions;
         private readonly INamedTypeSymbol? _hostingEnvironmentExtensions;
+        private static readonly SymbolDisplayFormat QualifiedTypeName = new SymbolDisplayFormat(
+            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces);
+
+        /// <summary>The option's entries: bare method names (<c>IsLocal</c>) and qualified ones (<c>HostingExtensions.IsLocal</c>).</summary>
         private readonly ImmutableHashSet<string> _extraGuardMethods;
+
+        /// <summary>The method part of the qualified entries: only these names need their type checked.</summary>
+        private readonly ImmutableHashSet<string> _qualifiedGuardMethodNames;
 
         private DevelopmentGuard(WellKnownTypes types, bool isTestProject, ImmutableHashSet<string> extraGuardMethods)
         {
@@ -51,6 +55,17 @@ namespace ReadinessAnalyzers.Internals
             _hostingEnvironmentExtensions = types.Get(TypeNames.HostingEnvironmentExtensions);
             IsTestProject = isTestProject;
             _extraGuardMethods = extraGuardMethods;
+            var qualified = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            foreach (var entry in extraGuardMethods)
+            {
+                var dot = entry.LastIndexOf('.');
+                if (dot >= 0)
+                {
+                    qualified.Add(entry.Substring(dot + 1));
+                }
+            }
+
+            _qualifiedGuardMethodNames = qualified.ToImmutable();
         }
 
         /// <summary>True when the whole compilation is a test project: nothing in it is production code.</summary>
@@ -75,20 +90,12 @@ namespace ReadinessAnalyzers.Internals
                 }
             }
 
+            // Shared by every rule, so read once per compilation from the global options (a .globalconfig).
             var extra = ImmutableHashSet<string>.Empty;
-            if (global.TryGetValue(GuardMethodsOption, out var names) && !string.IsNullOrWhiteSpace(names))
+            var names = RuleOptions.SplitList(RuleOptions.GetGlobal(options, OptionCatalog.DevelopmentGuardMethods));
+            if (names.Length > 0)
             {
-                var builder = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-                foreach (var name in names.Split(','))
-                {
-                    var trimmed = name.Trim();
-                    if (trimmed.Length > 0)
-                    {
-                        builder.Add(trimmed);
-                    }
-                }
-
-                extra = builder.ToImmutable();
+                extra = ImmutableHashSet.Create(StringComparer.Ordinal, names);
             }
 
             return new DevelopmentGuard(WellKnownTypes.GetOrCreate(compilation), isTestProject, extra);
@@ -222,7 +229,7 @@ namespace ReadinessAnalyzers.Internals
                     return invalid.Syntax is InvocationExpressionSyntax call
                         && call.ArgumentList.Arguments.Count == 0
                         && GuardName(call.Expression) is string name
-                        && (name == "IsDevelopment" ? value : name == "IsProduction" ? !value : _extraGuardMethods.Contains(name) && value);
+                        && (name == "IsDevelopment" ? value : name == "IsProduction" ? !value : value && IsExtraGuardCall(call.Expression, name));
 
                 default:
                     return false;
@@ -297,9 +304,36 @@ namespace ReadinessAnalyzers.Internals
                     return false;
 
                 default:
-                    return value && _extraGuardMethods.Contains(method.Name);
+                    return value && IsExtraGuardMethod(method);
             }
         }
+
+        /// <summary>A method of the <c>development_guard_methods</c> option: by its name, or by <c>Type.Method</c>.</summary>
+        private bool IsExtraGuardMethod(IMethodSymbol method)
+        {
+            if (_extraGuardMethods.Count == 0)
+            {
+                return false;
+            }
+
+            if (_extraGuardMethods.Contains(method.Name))
+            {
+                return true;
+            }
+
+            var type = method.ContainingType;
+            return type != null
+                && _qualifiedGuardMethodNames.Contains(method.Name)
+                && (_extraGuardMethods.Contains(type.Name + "." + method.Name)
+                    || _extraGuardMethods.Contains(type.ToDisplayString(QualifiedTypeName) + "." + method.Name));
+        }
+
+        /// <summary>Half-typed code: the exact name as written, <c>IsLocal()</c> or <c>HostingExtensions.IsLocal(env)</c>.</summary>
+        private bool IsExtraGuardCall(ExpressionSyntax expression, string name)
+            => _extraGuardMethods.Contains(name)
+                || (expression is MemberAccessExpressionSyntax memberAccess
+                    && _qualifiedGuardMethodNames.Contains(name)
+                    && _extraGuardMethods.Contains(memberAccess.Expression.ToString() + "." + name));
 
         private static bool PatternDevelopmentOnlyWhen(IOperation tested, IPatternOperation pattern, bool value)
         {

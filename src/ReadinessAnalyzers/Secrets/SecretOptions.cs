@@ -9,16 +9,11 @@ namespace ReadinessAnalyzers.Secrets
 {
     /// <summary>
     /// The .editorconfig options of the Secrets rules, read for one file (a C# tree or an additional file).
-    /// Each key is read as <c>RDYnnnn.option</c> first, then <c>readiness.option</c>.
+    /// Each key is read as <c>RDYnnnn.option</c> first, then <c>readiness.option</c>; a rule reads only the options
+    /// <see cref="OptionCatalog"/> lists for it (the others keep their defaults).
     /// </summary>
     internal sealed class SecretOptions
     {
-        public const string ExtraCredentialWords = "extra_credential_words";
-        public const string ExcludedNames = "excluded_names";
-        public const string ExtraPlaceholderPatterns = "extra_placeholder_patterns";
-        public const string TestPathGlobs = "test_path_globs";
-        public const string EntropyThreshold = "entropy_threshold";
-
         /// <summary>Folders whose files are test assets: reported at a lower severity (RDY1006).</summary>
         public static readonly string[] DefaultTestPathGlobs = { "**/test/**", "**/tests/**", "**/*.Tests/**", "**/*Tests/**" };
 
@@ -83,22 +78,22 @@ namespace ReadinessAnalyzers.Secrets
             }
 
             var read = cache.Get(
-                RuleOptions.Get(options, tree, ruleId, ExtraCredentialWords),
-                RuleOptions.Get(options, tree, ruleId, ExcludedNames),
-                RuleOptions.Get(options, tree, ruleId, ExtraPlaceholderPatterns),
-                RuleOptions.Get(options, tree, ruleId, TestPathGlobs),
-                RuleOptions.Get(options, tree, ruleId, EntropyThreshold));
+                RuleOptions.Get(options, tree, ruleId, OptionCatalog.ExtraCredentialWords),
+                RuleOptions.Get(options, tree, ruleId, OptionCatalog.ExcludedNames),
+                RuleOptions.Get(options, tree, ruleId, OptionCatalog.ExtraPlaceholderPatterns),
+                RuleOptions.Get(options, tree, ruleId, OptionCatalog.TestPathGlobs),
+                RuleOptions.Get(options, tree, ruleId, OptionCatalog.EntropyThreshold));
             return cache.ByTree.GetOrAdd(tree, read);
         }
 
         /// <summary>Options of an additional file.</summary>
         public static SecretOptions For(Cache cache, AnalyzerOptions options, AdditionalText file, string ruleId)
             => cache.Get(
-                RuleOptions.Get(options, file, ruleId, ExtraCredentialWords),
-                RuleOptions.Get(options, file, ruleId, ExcludedNames),
-                RuleOptions.Get(options, file, ruleId, ExtraPlaceholderPatterns),
-                RuleOptions.Get(options, file, ruleId, TestPathGlobs),
-                RuleOptions.Get(options, file, ruleId, EntropyThreshold));
+                RuleOptions.Get(options, file, ruleId, OptionCatalog.ExtraCredentialWords),
+                RuleOptions.Get(options, file, ruleId, OptionCatalog.ExcludedNames),
+                RuleOptions.Get(options, file, ruleId, OptionCatalog.ExtraPlaceholderPatterns),
+                RuleOptions.Get(options, file, ruleId, OptionCatalog.TestPathGlobs),
+                RuleOptions.Get(options, file, ruleId, OptionCatalog.EntropyThreshold));
 
         private static string[] Split(string? value)
         {

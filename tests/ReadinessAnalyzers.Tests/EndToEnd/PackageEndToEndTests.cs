@@ -58,7 +58,8 @@ public sealed class PackageCollection : ICollectionFixture<PackedPackage>
 [Collection(PackageCollection.Name)]
 public class PackageEndToEndTests(PackedPackage package)
 {
-    private static readonly Regex WarningPattern = new(@"(?<file>[^\s:(]+)\(\d+,\d+\): warning (?<id>RDY\d{4})", RegexOptions.Compiled);
+    // "file(line,col): warning RDYnnnn", or "CSC : warning RDYnnnn" for a diagnostic without a file (RDY0001: file "").
+    private static readonly Regex WarningPattern = new(@"(?:(?<file>[^\s:(]+)\(\d+,\d+\)|CSC ): warning (?<id>RDY\d{4})", RegexOptions.Compiled);
 
     [Fact]
     public void PackageHoldsTheAnalyzerAndBuildTransitiveFilesAndNothingElse()
@@ -113,7 +114,7 @@ public class PackageEndToEndTests(PackedPackage package)
     [Fact]
     public void ConfigFilesReachTheAnalyzersUnlessTheProjectOptsOut()
     {
-        static bool IsConfigFile(string file) => !file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
+        static bool IsConfigFile(string file) => file.Length > 0 && !file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
 
         var withConfig = BuildSample("InsecureApi");
         Assert.Contains(withConfig, w => IsConfigFile(w.File));

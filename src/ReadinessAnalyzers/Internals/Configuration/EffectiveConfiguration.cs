@@ -73,7 +73,6 @@ namespace ReadinessAnalyzers.Internals.Configuration
     /// </summary>
     internal sealed class EffectiveConfiguration
     {
-        public const string EnvironmentOption = "environment";
         public const string DefaultEnvironment = "Production";
         private const string BaseFileName = "appsettings.json";
 
@@ -190,7 +189,7 @@ namespace ReadinessAnalyzers.Internals.Configuration
                 }
             }
 
-            var environment = RuleOptions.Get(options, file, ruleId, EnvironmentOption)?.Trim();
+            var environment = RuleOptions.Get(options, file, ruleId, OptionCatalog.Environment)?.Trim();
             return string.IsNullOrEmpty(environment) ? DefaultEnvironment : environment!;
         }
 
