@@ -2,7 +2,7 @@ namespace InsecureApi;
 
 public static class CorsSetup
 {
-    public static void AddCorsPolicies(IServiceCollection services)
+    public static void AddCorsPolicies(IServiceCollection services, IConfiguration configuration)
     {
         services.AddCors(options =>
         {

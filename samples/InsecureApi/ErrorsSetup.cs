@@ -6,7 +6,7 @@ public static class ErrorsSetup
 {
     public sealed class ReportsDb(DbContextOptions<ReportsDb> options) : DbContext(options);
 
-    public static void AddErrorServices(IServiceCollection services)
+    public static void AddErrorServices(IServiceCollection services, IWebHostEnvironment environment)
     {
         services.AddProblemDetails();
 

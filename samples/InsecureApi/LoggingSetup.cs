@@ -10,7 +10,7 @@ public static class LoggingSetup
 
     public sealed class AuditLogDb(DbContextOptions<AuditLogDb> options) : DbContext(options);
 
-    public static void AddLoggingServices(IServiceCollection services, IConfiguration configuration)
+    public static void AddLoggingServices(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         // RDY4001: Debug for everything, and Trace for EF Core's SQL, in every environment.
         services.AddLogging(logging => logging

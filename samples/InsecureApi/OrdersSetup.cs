@@ -3,14 +3,14 @@ namespace InsecureApi;
 /// <summary>Wires the app together. Each category's mistakes live in their own file (Cors.cs, Cookies.cs …).</summary>
 public static class OrdersSetup
 {
-    public static IServiceCollection AddOrdersServices(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddOrdersServices(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
-        ErrorsSetup.AddErrorServices(services);
+        ErrorsSetup.AddErrorServices(services, environment);
         HardeningSetup.AddHardeningServices(services);
-        SessionsSetup.AddSessionServices(services);
-        CorsSetup.AddCorsPolicies(services);
+        SessionsSetup.AddSessionServices(services, environment);
+        CorsSetup.AddCorsPolicies(services, configuration);
         CookiesSetup.AddCookieServices(services);
-        LoggingSetup.AddLoggingServices(services, configuration);
+        LoggingSetup.AddLoggingServices(services, configuration, environment);
         SecretsSetup.AddSecretServices(services, configuration);
         HttpsSetup.AddHttpsServices(services);
         AuthSetup.AddAuthServices(services);

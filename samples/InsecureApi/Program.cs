@@ -4,7 +4,7 @@ using InsecureApi;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddOrdersServices(builder.Configuration);
+builder.Services.AddOrdersServices(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 

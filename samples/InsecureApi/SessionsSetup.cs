@@ -8,7 +8,7 @@ namespace InsecureApi;
 /// <summary>Sessions, carts and keys that live in one process: every restart or second instance loses them.</summary>
 public static class SessionsSetup
 {
-    public static void AddSessionServices(IServiceCollection services)
+    public static void AddSessionServices(IServiceCollection services, IWebHostEnvironment environment)
     {
         // RDY5001: the "distributed" cache behind AddSession is this process's memory.
         services.AddDistributedMemoryCache();

@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ReadinessAnalyzers.Internals;
+using ReadinessAnalyzers.CodeFixes.Internals;
 
 namespace ReadinessAnalyzers.CodeFixes
 {
@@ -27,8 +28,10 @@ namespace ReadinessAnalyzers.CodeFixes
             RuleIds.CertificateValidationDisabled);
 
         // Removals next to each other (two members of one initializer) must be made in one edit: a document-wide fix.
-        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
-            async (context, document, diagnostics) => await RemoveAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+        private static readonly FixAllProvider FixAllOccurrences = FixAllWithoutKey.Wrap(FixAllProvider.Create(
+            async (context, document, diagnostics) => await RemoveAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false)));
+
+        public override FixAllProvider GetFixAllProvider() => FixAllOccurrences;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

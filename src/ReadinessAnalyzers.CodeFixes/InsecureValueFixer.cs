@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
 using ReadinessAnalyzers.Internals;
+using ReadinessAnalyzers.CodeFixes.Internals;
 
 namespace ReadinessAnalyzers.CodeFixes
 {
@@ -29,7 +30,9 @@ namespace ReadinessAnalyzers.CodeFixes
             RuleIds.RequireHttpsMetadataDisabled,
             RuleIds.TokenValidationDisabled);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        private static readonly FixAllProvider FixAllOccurrences = FixAllWithoutKey.Wrap(WellKnownFixAllProviders.BatchFixer);
+
+        public override FixAllProvider GetFixAllProvider() => FixAllOccurrences;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

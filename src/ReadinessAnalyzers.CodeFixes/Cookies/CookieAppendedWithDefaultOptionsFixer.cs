@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ReadinessAnalyzers.Cookies;
+using ReadinessAnalyzers.CodeFixes.Internals;
 
 namespace ReadinessAnalyzers.CodeFixes.Cookies
 {
@@ -27,7 +28,9 @@ namespace ReadinessAnalyzers.CodeFixes.Cookies
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.CookieAppendedWithDefaultOptions);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        private static readonly FixAllProvider FixAllOccurrences = FixAllWithoutKey.Wrap(WellKnownFixAllProviders.BatchFixer);
+
+        public override FixAllProvider GetFixAllProvider() => FixAllOccurrences;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ReadinessAnalyzers.Cors;
+using ReadinessAnalyzers.CodeFixes.Internals;
 
 namespace ReadinessAnalyzers.CodeFixes.Cors
 {
@@ -36,7 +37,9 @@ namespace ReadinessAnalyzers.CodeFixes.Cors
         public override ImmutableArray<string> FixableDiagnosticIds { get; } =
             ImmutableArray.Create(RuleIds.AnyOriginAllowed, RuleIds.CredentialsWithAnyOrigin);
 
-        public override FixAllProvider GetFixAllProvider() => new FixAll();
+        private static readonly FixAllProvider FixAllOccurrences = FixAllWithoutKey.Wrap(new FixAll());
+
+        public override FixAllProvider GetFixAllProvider() => FixAllOccurrences;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ReadinessAnalyzers.Internals;
+using ReadinessAnalyzers.CodeFixes.Internals;
 
 namespace ReadinessAnalyzers.CodeFixes.DevelopmentOnly
 {
@@ -36,7 +37,9 @@ namespace ReadinessAnalyzers.CodeFixes.DevelopmentOnly
             RuleIds.DeveloperErrorPage,
             RuleIds.DetailedErrors);
 
-        public override FixAllProvider GetFixAllProvider() => FixAll;
+        private static readonly FixAllProvider FixAllOccurrences = FixAllWithoutKey.Wrap(FixAll);
+
+        public override FixAllProvider GetFixAllProvider() => FixAllOccurrences;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

@@ -293,6 +293,8 @@ namespace ReadinessAnalyzers.CodeFixes.DevelopmentOnly
                 guardedCall = target.ReplaceNode(receiver, chainReceiver.WithTriviaFrom(receiver));
             }
 
+            guardedCall = JoinReceiverLine(guardedCall);
+
             // The call keeps a comment that followed the statement, unless the rest of the chain stays there.
             var guarded = hasRest || statements.Count > 0
                 ? SyntaxFactory.ExpressionStatement(guardedCall.WithoutTrivia())
@@ -315,7 +317,7 @@ namespace ReadinessAnalyzers.CodeFixes.DevelopmentOnly
                     return null;
                 }
 
-                statements.Add(statement.WithExpression(top.ReplaceNode(target, chainReceiver.WithTriviaFrom(target))));
+                statements.Add(statement.WithExpression(JoinReceiverLine(top.ReplaceNode(target, chainReceiver.WithTriviaFrom(target)))));
             }
 
             // The first statement stands where the original did, with its comments and blank lines; the others get its
@@ -333,6 +335,54 @@ namespace ReadinessAnalyzers.CodeFixes.DevelopmentOnly
             }
 
             return statements;
+        }
+
+        /// <summary>
+        /// <c>logging⏎        .SetMinimumLevel(…)</c>, a call taken out of a chain written one call per line, or what is left
+        /// of that chain: the receiver and the first call join on one line, which the new statement's indentation suits.
+        /// </summary>
+        private static ExpressionSyntax JoinReceiverLine(ExpressionSyntax expression)
+        {
+            var node = expression;
+            MemberAccessExpressionSyntax? first = null;
+            while (true)
+            {
+                if (node is InvocationExpressionSyntax invocation)
+                {
+                    node = invocation.Expression;
+                }
+                else if (node is MemberAccessExpressionSyntax access)
+                {
+                    first = access;
+                    node = access.Expression;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            if (first is null || !IsBlank(first.Expression.GetTrailingTrivia()) || !IsBlank(first.OperatorToken.LeadingTrivia))
+            {
+                return expression;
+            }
+
+            return expression.ReplaceNode(first, first
+                .WithExpression(first.Expression.WithoutTrailingTrivia())
+                .WithOperatorToken(first.OperatorToken.WithLeadingTrivia()));
+        }
+
+        private static bool IsBlank(SyntaxTriviaList trivia)
+        {
+            foreach (var item in trivia)
+            {
+                if (!item.IsKind(SyntaxKind.WhitespaceTrivia) && !item.IsKind(SyntaxKind.EndOfLineTrivia))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>Each call left in the chain binds to the method it bound to before the call was taken out.</summary>

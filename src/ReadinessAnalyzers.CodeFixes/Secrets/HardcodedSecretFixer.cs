@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using ReadinessAnalyzers.CodeFixes.Internals;
 
 namespace ReadinessAnalyzers.CodeFixes.Secrets
 {
@@ -29,7 +30,9 @@ namespace ReadinessAnalyzers.CodeFixes.Secrets
             RuleIds.ConnectionStringWithPassword,
             RuleIds.KnownSecretFormatInCode);
 
-        public override FixAllProvider GetFixAllProvider() => ReadSecretsFixAllProvider.Instance;
+        private static readonly FixAllProvider FixAllOccurrences = FixAllWithoutKey.Wrap(ReadSecretsFixAllProvider.Instance);
+
+        public override FixAllProvider GetFixAllProvider() => FixAllOccurrences;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

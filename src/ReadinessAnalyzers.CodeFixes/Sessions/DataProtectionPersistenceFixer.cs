@@ -12,6 +12,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
 using ReadinessAnalyzers.Sessions;
+using ReadinessAnalyzers.CodeFixes.Internals;
 
 namespace ReadinessAnalyzers.CodeFixes.Sessions
 {
@@ -30,7 +31,9 @@ namespace ReadinessAnalyzers.CodeFixes.Sessions
             RuleIds.DataProtectionKeysNotPersisted,
             RuleIds.EphemeralDataProtection);
 
-        public override FixAllProvider GetFixAllProvider() => KeyRingFixAllProvider.Instance;
+        private static readonly FixAllProvider FixAllOccurrences = FixAllWithoutKey.Wrap(KeyRingFixAllProvider.Instance);
+
+        public override FixAllProvider GetFixAllProvider() => FixAllOccurrences;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

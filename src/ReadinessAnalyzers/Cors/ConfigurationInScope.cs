@@ -52,7 +52,9 @@ namespace ReadinessAnalyzers.Cors
                 switch (symbol)
                 {
                     case ILocalSymbol local:
+                        // Top-level statements' locals are in scope in every file but usable only in Program.cs (CS8801).
                         if (!(DeclarationOf(local) is VariableDeclaratorSyntax { Initializer: { } } declarator)
+                            || declarator.SyntaxTree != site.Syntax.SyntaxTree
                             || declarator.Span.End > position
                             || CrossesStaticFunction(site.Syntax, declarator))
                         {

@@ -63,17 +63,14 @@ namespace ReadinessAnalyzers.Cors
     /// <summary>
     /// The <c>allowed_origin_patterns</c> option of the Cors rules (<c>readiness.allowed_origin_patterns</c> or
     /// <c>RDY2001.allowed_origin_patterns</c> …): comma-separated origin patterns the team trusts. An entry that is not a
-    /// valid pattern is ignored here; reporting malformed option values is another diagnostic's job, which reuses
-    /// <see cref="TryParse"/>.
+    /// valid pattern is ignored here: RDY0001 reports it, checking with <see cref="TryParse"/>.
     /// </summary>
     internal static class OriginPatterns
     {
-        public const string Option = "allowed_origin_patterns";
-
         /// <summary>The valid patterns configured for <paramref name="ruleId"/> where <paramref name="tree"/> is.</summary>
         public static OriginPattern[] Read(AnalyzerOptions options, SyntaxTree tree, string ruleId)
         {
-            var entries = RuleOptions.GetList(options, tree, ruleId, Option);
+            var entries = RuleOptions.GetList(options, tree, ruleId, OptionCatalog.AllowedOriginPatterns);
             var patterns = new OriginPattern[entries.Length];
             var count = 0;
             foreach (var entry in entries)

@@ -135,10 +135,10 @@ namespace ReadinessAnalyzers.Internals
         public static readonly ReadinessOption AllowedOriginPatterns = new ReadinessOption(
             "allowed_origin_patterns",
             OptionKind.OriginPatterns,
-            new[] { RuleIds.AnyOriginAllowed, RuleIds.CredentialsWithAnyOrigin, RuleIds.WildcardCorsHeader, RuleIds.RequestOriginReflected },
-            defaultText: "none",
+            new[] { RuleIds.AnyOriginAllowed, RuleIds.CredentialsWithAnyOrigin },
+            defaultText: "none: wildcard subdomains are not reported",
             expected: "comma-separated origins scheme://host[:port], scheme http or https, no path; the host may begin with one '*.' label (https://*.example.com)",
-            meaning: "the origins the app trusts for cross-origin requests, as origin patterns",
+            meaning: "the origins the team trusts; when set, a wildcard subdomain origin (SetIsOriginAllowedToAllowWildcardSubdomains) is reported unless a pattern allows every origin it admits",
             example: "https://app.example.com, https://*.example.com",
             validate: ValidateOriginPatterns);
 
@@ -380,10 +380,15 @@ namespace ReadinessAnalyzers.Internals
                     return quoted;
                 }
 
-                // The Cors rules parse these with OriginPatterns.TryParse; this check is meant to accept exactly what it accepts.
+                // OriginProblem says what is wrong; OriginPatterns.TryParse, which the Cors rules match with, has the last word.
                 if (OriginProblem(entry) is string problem)
                 {
                     return "'" + entry + "' " + problem;
+                }
+
+                if (!global::ReadinessAnalyzers.Cors.OriginPatterns.TryParse(entry, out _))
+                {
+                    return "'" + entry + "' is not an origin the Cors rules can match: scheme://host[:port] with a DNS name, localhost or IPv4 address";
                 }
             }
 

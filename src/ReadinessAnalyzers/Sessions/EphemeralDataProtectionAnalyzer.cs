@@ -52,12 +52,17 @@ namespace ReadinessAnalyzers.Sessions
                             var invocation = (IInvocationOperation)context.Operation;
                             if (Invocations.Is(invocation.TargetMethod, builderExtensions, MethodName) && !guard.IsDevelopmentOnly(invocation))
                             {
-                                // builder.UseEphemeralDataProtectionProvider(): the fix replaces the call with a store evident in the project.
+                                // builder.UseEphemeralDataProtectionProvider(): one fix, the best available. A store evident in
+                                // the project replaces the call (DataProtectionPersistenceFixer); else the call is limited to
+                                // Development (DevelopmentOnlyCallFixer), leaving production the default key ring.
                                 var properties = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax _ }
                                     ? DataProtectionFixProperties.For(invocation, context.Options, RuleIds.EphemeralDataProtection, context.CancellationToken)
                                     : ImmutableDictionary<string, string?>.Empty;
-                                context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), properties, MethodName + "()"));
-                                Report(context, guard, MethodName + "()", DevelopmentOnlyFix.WrapProperties);
+                                context.ReportDiagnostic(Diagnostic.Create(
+                                    Rule,
+                                    invocation.Syntax.GetLocation(),
+                                    properties.IsEmpty ? DevelopmentOnlyFix.WrapProperties : properties,
+                                    MethodName + "()"));
                             }
                         },
                         OperationKind.Invocation);

@@ -125,9 +125,12 @@ public class OptionCatalogTests
     [InlineData("https://*.example.com")]
     [InlineData("https://*.eu.example.com:8443")]
     [InlineData("HTTPS://Example.COM")]
-    [InlineData("http://[::1]:5000")]
     [InlineData("http://127.0.0.1:8080")]
-    public void ValidOriginPatternsAreAccepted(string origin) => Assert.Null(OptionCatalog.OriginProblem(origin));
+    public void ValidOriginPatternsAreAcceptedByTheOptionCheckAndTheCorsRules(string origin)
+    {
+        Assert.Null(OptionCatalog.OriginProblem(origin));
+        Assert.True(ReadinessAnalyzers.Cors.OriginPatterns.TryParse(origin, out _));
+    }
 
     [Theory]
     [InlineData("https://example.com/", "has a path")]

@@ -58,7 +58,7 @@ public class MalformedOptionAnalyzerTests
                 RDY3002.script_readable_cookies = MY-XSRF-TOKEN
                 RDY9020.nonroot_base_images = registry.example.com/base/*
                 RDY8005.development_settings = Features:UseDeveloperExceptionPage, Swagger:*
-                readiness.allowed_origin_patterns = https://app.example.com, https://*.example.com:8443, http://[::1]:5000
+                readiness.allowed_origin_patterns = https://app.example.com, https://*.example.com:8443, http://localhost:5000
                 readiness.test_path_globs =
                 dotnet_diagnostic.RDY1001.severity = error
                 dotnet_analyzer_diagnostic.category-Secrets.severity = warning

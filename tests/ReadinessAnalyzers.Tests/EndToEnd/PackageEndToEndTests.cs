@@ -33,6 +33,12 @@ public sealed class PackedPackage : IDisposable
 
     public void Dispose()
     {
+        // READINESS_KEEP_E2E=1 keeps the packed package and the formatted sample copies to look at.
+        if (Environment.GetEnvironmentVariable("READINESS_KEEP_E2E") == "1")
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(Root, recursive: true);

@@ -384,6 +384,28 @@ public class AnyOriginCorsPolicyFixerTests
         """);
 
     [Fact]
+    public Task TopLevelBuilderAndAppInProgramCsAreNotReadFromAnotherFile() => new CodeFixTest<AnyOriginCorsPolicyAnalyzer, AnyOriginCorsPolicyFixer>
+    {
+        // Top-level locals are in scope in every file, but only Program.cs may use them (CS8801).
+        Sources =
+        {
+            ("/0/Program.cs", """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddWebCors();
+                var app = builder.Build();
+                app.Run();
+                """),
+            ("/0/WebCors.cs", """
+                public static class WebCors
+                {
+                    public static IServiceCollection AddWebCors(this IServiceCollection services)
+                        => services.AddCors(o => o.AddPolicy("web", p => {|RDY2001:p.AllowAnyOrigin()|}));
+                }
+                """),
+        },
+    }.RunNoFixAsync();
+
+    [Fact]
     public Task AStarInAppSettingsIsReportedWithoutAFixBecauseTheFileIsWhereToChangeIt() => new CodeFixTest<AnyOriginCorsPolicyAnalyzer, AnyOriginCorsPolicyFixer>
     {
         TestCode = """

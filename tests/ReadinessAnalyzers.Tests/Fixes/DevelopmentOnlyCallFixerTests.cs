@@ -96,8 +96,7 @@ public class DevelopmentOnlyCallFixerTests
         {
             app.UseDeveloperExceptionPage();
         }
-        app
-            .UseRouting()
+        app.UseRouting()
             .UseAuthorization();
         app.Run();
         """);
@@ -501,7 +500,7 @@ public class DevelopmentOnlyCallFixerTests
     [Fact]
     public Task UsingIsAddedWhereTheFileDoesNotImportIsDevelopment() => new CodeFixTest<DeveloperErrorPageAnalyzer, DevelopmentOnlyCallFixer>
     {
-        SdkGlobalUsings = false,
+        ImplicitUsings = "",
         TestCode = """
             using Microsoft.AspNetCore.Builder;
             using Microsoft.AspNetCore.Hosting;
@@ -539,7 +538,7 @@ public class DevelopmentOnlyCallFixerTests
     [Fact]
     public Task ExtensionClassIsNamedWhereTheUsingWouldMakeANameAmbiguous() => new CodeFixTest<DeveloperErrorPageAnalyzer, DevelopmentOnlyCallFixer>
     {
-        SdkGlobalUsings = false,
+        ImplicitUsings = "",
         TestCode = """
             using Microsoft.AspNetCore.Builder;
             using Microsoft.AspNetCore.Hosting;
@@ -768,6 +767,34 @@ public class DevelopmentOnlyCallFixerTests
             builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Trace);
         }
         builder.Build().Run();
+        """);
+
+    [Fact]
+    public Task AOneCallPerLineChainInALambdaBecomesOneLinePerCallInsideTheIf() => CSharpCodeFixVerifier<DebugMinimumLogLevelAnalyzer, DevelopmentOnlyCallFixer>.VerifyCodeFixAsync("""
+        public static class LoggingSetup
+        {
+            public static void AddLoggingServices(IServiceCollection services, IWebHostEnvironment environment)
+            {
+                services.AddLogging(logging => logging
+                    .SetMinimumLevel([|LogLevel.Debug|])
+                    .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", [|LogLevel.Trace|]));
+            }
+        }
+        """, """
+        public static class LoggingSetup
+        {
+            public static void AddLoggingServices(IServiceCollection services, IWebHostEnvironment environment)
+            {
+                services.AddLogging(logging =>
+                {
+                    if (environment.IsDevelopment())
+                    {
+                        logging.SetMinimumLevel(LogLevel.Debug);
+                        logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Trace);
+                    }
+                });
+            }
+        }
         """);
 
     [Fact]

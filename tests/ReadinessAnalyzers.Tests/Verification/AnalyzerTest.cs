@@ -46,7 +46,7 @@ public sealed class AnalyzerTest<TAnalyzer>
         global using Microsoft.Extensions.Logging;
         """;
 
-    /// <summary>The global usings file every snippet gets; <see cref="GlobalUsings"/> unless a test needs fewer imports.</summary>
+    /// <summary>The global usings file every snippet gets: <see cref="GlobalUsings"/> (the web SDK's), fewer for a test that needs fewer imports, "" for a project without implicit usings.</summary>
     public string ImplicitUsings { get; set; } = GlobalUsings;
 
     public string TestCode
@@ -79,9 +79,6 @@ public sealed class AnalyzerTest<TAnalyzer>
     {
         set => AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + value));
     }
-
-    /// <summary>False for a project without the web SDK's implicit usings (<see cref="GlobalUsings"/>): snippets import what they use.</summary>
-    public bool SdkGlobalUsings { get; set; } = true;
 
     /// <summary>Runs the analyzer and checks the diagnostics against the markup and <see cref="ExpectedDiagnostics"/>.</summary>
     public async Task RunAsync()
@@ -152,13 +149,10 @@ public sealed class AnalyzerTest<TAnalyzer>
         var files = new Dictionary<string, (SourceText Text, IReadOnlyList<MarkedSpan> Spans)>(StringComparer.Ordinal);
         var parseOptions = new CSharpParseOptions(LanguageVersion, DocumentationMode.Diagnose);
 
-        var trees = new List<SyntaxTree>();
-        if (SdkGlobalUsings)
+        var trees = new List<SyntaxTree>
         {
             CSharpSyntaxTree.ParseText(ImplicitUsings, parseOptions, "/0/GlobalUsings.g.cs", Encoding.UTF8),
         };
-            trees.Add(CSharpSyntaxTree.ParseText(GlobalUsings, parseOptions, "/0/GlobalUsings.g.cs", Encoding.UTF8));
-        }
 
         foreach (var (path, markup) in Sources)
         {

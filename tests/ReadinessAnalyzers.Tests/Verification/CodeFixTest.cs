@@ -70,9 +70,6 @@ public sealed class CodeFixTest<TAnalyzer, TFixer>
 
     public string AssemblyName { get; set; } = "SampleApp";
 
-    /// <summary>False for a project without the web SDK's implicit usings: snippets import what they use.</summary>
-    public bool SdkGlobalUsings { get; set; } = true;
-
     public OutputKind? OutputKind { get; set; }
 
     public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.Preview;
@@ -119,6 +116,63 @@ public sealed class CodeFixTest<TAnalyzer, TFixer>
             var fixedAll = await FixAllAsync(CreateSolution(), scope);
             await AssertSolutionAsync($"Fix All in {scope}", fixedAll, expectedSources, expectedAdditional, errorsBefore);
         }
+
+        if (CodeActionEquivalenceKey is null && FixAllScopes.Contains(FixAllScope.Solution))
+        {
+            var formatted = await FixAllAsDotnetFormatDoesAsync(CreateSolution());
+            await AssertSolutionAsync("dotnet format's Fix All", formatted, expectedSources, expectedAdditional, errorsBefore);
+        }
+    }
+
+    /// <summary>
+    /// What <c>dotnet format analyzers --diagnostics</c> does: per diagnostic ID, one Fix All in the solution, asked with
+    /// the key of the first action of the first diagnostic it finds, or with no key when that diagnostic has no fix.
+    /// The first diagnostic here is one without a fix whenever there is one: the case that must still fix the others.
+    /// </summary>
+    private async Task<Solution> FixAllAsDotnetFormatDoesAsync(Solution solution)
+    {
+        var fixer = new TFixer();
+        var provider = fixer.GetFixAllProvider()!;
+        foreach (var id in fixer.FixableDiagnosticIds)
+        {
+            var diagnostics = (await GetFixableDiagnosticsAsync(solution, fixer)).Where(d => d.Id == id).ToList();
+            if (diagnostics.Count == 0)
+            {
+                continue;
+            }
+
+            Diagnostic? first = null;
+            var anyFix = false;
+            foreach (var diagnostic in diagnostics)
+            {
+                var offered = (await GetActionsAsync(solution, fixer, diagnostic)).Count > 0;
+                anyFix |= offered;
+                if (!offered)
+                {
+                    first ??= diagnostic;
+                }
+            }
+
+            first ??= diagnostics[0];
+            var key = (await GetActionsAsync(solution, fixer, first)).FirstOrDefault()?.EquivalenceKey;
+            var context = new FixAllContext(
+                solution.GetDocument(first.Location.SourceTree)!, fixer, FixAllScope.Solution, key!, [id],
+                new AnalyzerDiagnosticProvider(), CancellationToken.None);
+            var fixAll = await provider.GetFixAsync(context);
+            if (fixAll is null)
+            {
+                if (anyFix)
+                {
+                    throw new XunitException($"dotnet format's Fix All for {id} (key '{key ?? "null"}', from {first}) returned no action.");
+                }
+
+                continue;
+            }
+
+            solution = await ApplyAsync(fixAll, solution);
+        }
+
+        return solution;
     }
 
     /// <summary>Checks that no code action is offered for any diagnostic the analyzer reports.</summary>
@@ -153,7 +207,6 @@ public sealed class CodeFixTest<TAnalyzer, TFixer>
             LanguageVersion = LanguageVersion,
             CompilerDiagnostics = compilerDiagnostics,
             ImplicitUsings = ImplicitUsings,
-            SdkGlobalUsings = SdkGlobalUsings,
         };
         test.Sources.AddRange(sources);
         test.AdditionalFiles.AddRange(additional);
@@ -181,10 +234,6 @@ public sealed class CodeFixTest<TAnalyzer, TFixer>
                 metadataReferences: TestReferences.Default));
 
         solution = AddDocument(solution, projectId, "/0/GlobalUsings.g.cs", ImplicitUsings);
-        if (SdkGlobalUsings)
-        {
-            solution = AddDocument(solution, projectId, "/0/GlobalUsings.g.cs", AnalyzerTest<TAnalyzer>.GlobalUsings);
-        }
 
         foreach (var (path, markup) in Sources)
         {
