@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Text;
+using ReadinessAnalyzers.CodeFixes.Internals;
 using ReadinessAnalyzers.Secrets;
 
 namespace ReadinessAnalyzers.CodeFixes.Secrets
@@ -21,7 +22,6 @@ namespace ReadinessAnalyzers.CodeFixes.Secrets
     internal sealed class SecretRead
     {
         private const string ConnectionStringsPrefix = "ConnectionStrings:";
-        private const string AppSettingsFileName = "appsettings.json";
 
         private SecretRead(Document document, ExpressionSyntax node, ExpressionSyntax replacement, string key, bool replacesFallback)
         {
@@ -136,46 +136,11 @@ namespace ReadinessAnalyzers.CodeFixes.Secrets
 
             foreach (var project in ordered.GroupBy(r => r.Document.Project.Id))
             {
-                solution = await AddKeysAsync(solution, project.Key, project.Select(r => r.Key), cancellationToken).ConfigureAwait(false);
+                // The keys, empty, never the secrets.
+                solution = await AppSettingsKeys.AddToProjectAsync(solution, project.Key, project.Select(r => r.Key), AppSettingsKeys.EmptyString, cancellationToken).ConfigureAwait(false);
             }
 
             return solution;
-        }
-
-        /// <summary>Adds the keys, empty, to the project's appsettings.json when it is an AdditionalFile; never the secrets.</summary>
-        private static async Task<Solution> AddKeysAsync(Solution solution, ProjectId projectId, IEnumerable<string> keys, CancellationToken cancellationToken)
-        {
-            var project = solution.GetProject(projectId);
-            var settings = project is null ? null : AppSettings(project);
-            if (settings is null)
-            {
-                return solution;
-            }
-
-            var text = await settings.GetTextAsync(cancellationToken).ConfigureAwait(false);
-            var original = text.ToString();
-            var updated = AppSettingsKeys.Add(original, keys.Distinct(StringComparer.OrdinalIgnoreCase));
-            if (updated is null || string.Equals(updated, original, StringComparison.Ordinal))
-            {
-                return solution;
-            }
-
-            return solution.WithAdditionalDocumentText(settings.Id, SourceText.From(updated, text.Encoding, text.ChecksumAlgorithm));
-        }
-
-        /// <summary>The project's appsettings.json: the only one, or the one beside the project file.</summary>
-        private static TextDocument? AppSettings(Project project)
-        {
-            var candidates = project.AdditionalDocuments
-                .Where(d => string.Equals(Path.GetFileName(d.FilePath ?? d.Name), AppSettingsFileName, StringComparison.OrdinalIgnoreCase))
-                .ToList();
-            if (candidates.Count <= 1)
-            {
-                return candidates.FirstOrDefault();
-            }
-
-            var directory = project.FilePath is null ? null : Path.GetDirectoryName(project.FilePath);
-            return candidates.FirstOrDefault(d => d.FilePath != null && string.Equals(Path.GetDirectoryName(d.FilePath), directory, StringComparison.OrdinalIgnoreCase));
         }
 
         /// <summary>The reported expression when it is text a read can replace; null for byte arrays, UTF-8 literals, interpolation parts.</summary>

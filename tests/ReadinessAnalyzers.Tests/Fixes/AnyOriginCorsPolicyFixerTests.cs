@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using ReadinessAnalyzers.CodeFixes.Cors;
+using ReadinessAnalyzers.CodeFixes.Internals;
 using ReadinessAnalyzers.Cors;
 using ReadinessAnalyzers.Tests.Verification;
 using Verify = ReadinessAnalyzers.Tests.Verification.CSharpCodeFixVerifier<
@@ -255,18 +256,14 @@ public class AnyOriginCorsPolicyFixerTests
 
     [Theory]
     [InlineData("""{ "AllowedHosts": "*" }""", """{ "AllowedHosts": "*", "Cors": { "AllowedOrigins": [] } }""")]
-    [InlineData("{}", """{ "Cors": { "AllowedOrigins": [] } }""")]
+    [InlineData("{}", "{\n  \"Cors\": {\n    \"AllowedOrigins\": []\n  }\n}")]
     [InlineData("{\r\n  \"A\": 1\r\n}", "{\r\n  \"A\": 1,\r\n  \"Cors\": {\r\n    \"AllowedOrigins\": []\r\n  }\r\n}")]
     [InlineData("{\n\t\"A\": 1 // one\n}", "{\n\t\"A\": 1, // one\n\t\"Cors\": {\n\t\t\"AllowedOrigins\": []\n\t}\n}")]
     [InlineData("{\n  \"Cors\": {\n  }\n}", "{\n  \"Cors\": {\n    \"AllowedOrigins\": []\n  }\n}")]
     [InlineData("{\n  \"Cors\": { \"MaxAge\": 5 }\n}", "{\n  \"Cors\": { \"MaxAge\": 5, \"AllowedOrigins\": [] }\n}")]
     [InlineData("{\n  \"A\": \"x\\\" }\",\n  /* block } */\n  \"B\": [ 1, { \"C\": 2 } ]\n}", "{\n  \"A\": \"x\\\" }\",\n  /* block } */\n  \"B\": [ 1, { \"C\": 2 } ],\n  \"Cors\": {\n    \"AllowedOrigins\": []\n  }\n}")]
     public void TheKeyIsAddedInTheFilesOwnLayout(string json, string expected)
-    {
-        var changes = AllowedOriginsSetting.Changes(json);
-        Assert.NotNull(changes);
-        Assert.Equal(expected, SourceText.From(json).WithChanges(changes).ToString());
-    }
+        => Assert.Equal(expected, AppSettingsKeys.Add(json, [AllowedOriginsSetting.Path], AppSettingsKeys.EmptyArray));
 
     [Fact]
     public Task FixAllAcrossTwoFilesAddsTheKeyOnce() => new CodeFixTest<AnyOriginCorsPolicyAnalyzer, AnyOriginCorsPolicyFixer>

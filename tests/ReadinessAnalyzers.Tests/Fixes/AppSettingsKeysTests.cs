@@ -1,8 +1,8 @@
-using ReadinessAnalyzers.CodeFixes.Secrets;
+using ReadinessAnalyzers.CodeFixes.Internals;
 
 namespace ReadinessAnalyzers.Tests.Fixes;
 
-/// <summary>How the secret fix adds an empty key to appsettings.json: the file's layout is kept, nothing is duplicated.</summary>
+/// <summary>How the secret and CORS fixes add an empty key to appsettings.json: the file's layout is kept, nothing is duplicated.</summary>
 public class AppSettingsKeysTests
 {
     private static string? Add(string text, params string[] keys) => AppSettingsKeys.Add(text, keys);
@@ -73,5 +73,14 @@ public class AppSettingsKeysTests
         Assert.Null(Add("{ \"A\": 1 } trailing", "B"));
         Assert.Null(Add("// nothing yet\n", "B"));
         Assert.Null(Add("{ \"A\": /* unterminated }", "B"));
+    }
+
+    [Fact]
+    public void AKeyWrittenAsOneNameWithColonsIsTheSameKey()
+    {
+        const string Flat = "{ \"Jwt:SigningKey\": \"\" }";
+        Assert.Equal(Flat, Add(Flat, "Jwt:SigningKey"));
+        const string Nested = "{ \"Payments\": { \"Stripe:ApiKey\": \"\" } }";
+        Assert.Equal(Nested, Add(Nested, "Payments:Stripe:ApiKey"));
     }
 }

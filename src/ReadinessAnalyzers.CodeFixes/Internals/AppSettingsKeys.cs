@@ -1,13 +1,20 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using ReadinessAnalyzers.Internals.Json;
 
-namespace ReadinessAnalyzers.CodeFixes.Secrets
+namespace ReadinessAnalyzers.CodeFixes.Internals
 {
     /// <summary>
     /// Adds configuration keys, with an empty value, to the text of an appsettings.json: <c>Jwt:SigningKey</c> becomes
-    /// <c>"Jwt": { "SigningKey": "" }</c>, reusing the sections that exist (case-insensitively, as configuration reads
+    /// <c>"Jwt": { "SigningKey": "" }</c> (a secret's key), <c>Cors:AllowedOrigins</c> <c>"Cors": { "AllowedOrigins": [] }</c>
+    /// (a list), reusing the sections that exist (case-insensitively, as configuration reads
     /// them) and never duplicating a key. The file's own layout is kept: its indentation unit, line endings, single-line
     /// objects, trailing commas and comments. A malformed file, or a key whose section is a value or an array, is left
     /// alone.
@@ -15,12 +22,59 @@ namespace ReadinessAnalyzers.CodeFixes.Secrets
     internal static class AppSettingsKeys
     {
         private const string DefaultIndent = "  ";
+        private const string FileName = "appsettings.json";
+
+        /// <summary>An empty string value, for a key that holds one setting.</summary>
+        public const string EmptyString = "\"\"";
+
+        /// <summary>An empty array value, for a key that holds a list.</summary>
+        public const string EmptyArray = "[]";
 
         /// <summary>
-        /// The text with each of <paramref name="paths"/> present; the same text when all are there already; null when
-        /// the file is not a JSON configuration file (then it must stay untouched).
+        /// The solution with <paramref name="paths"/> added, holding <paramref name="emptyValue"/>, to the project's
+        /// appsettings.json when that is an AdditionalFile; the same solution when there is none or nothing to add.
         /// </summary>
-        public static string? Add(string text, IEnumerable<string> paths)
+        public static async Task<Solution> AddToProjectAsync(
+            Solution solution, ProjectId projectId, IEnumerable<string> paths, string emptyValue, CancellationToken cancellationToken)
+        {
+            var project = solution.GetProject(projectId);
+            var settings = project is null ? null : AppSettings(project);
+            if (settings is null)
+            {
+                return solution;
+            }
+
+            var text = await settings.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            var original = text.ToString();
+            var updated = Add(original, paths.Distinct(StringComparer.OrdinalIgnoreCase), emptyValue);
+            if (updated is null || string.Equals(updated, original, StringComparison.Ordinal))
+            {
+                return solution;
+            }
+
+            return solution.WithAdditionalDocumentText(settings.Id, SourceText.From(updated, text.Encoding, text.ChecksumAlgorithm));
+        }
+
+        /// <summary>The project's appsettings.json: the only one, or the one beside the project file.</summary>
+        private static TextDocument? AppSettings(Project project)
+        {
+            var candidates = project.AdditionalDocuments
+                .Where(d => string.Equals(Path.GetFileName(d.FilePath ?? d.Name), FileName, StringComparison.OrdinalIgnoreCase))
+                .ToList();
+            if (candidates.Count <= 1)
+            {
+                return candidates.FirstOrDefault();
+            }
+
+            var directory = project.FilePath is null ? null : Path.GetDirectoryName(project.FilePath);
+            return candidates.FirstOrDefault(d => d.FilePath != null && string.Equals(Path.GetDirectoryName(d.FilePath), directory, StringComparison.OrdinalIgnoreCase));
+        }
+
+        /// <summary>
+        /// The text with each of <paramref name="paths"/> present (a new key holds <paramref name="emptyValue"/>); the same
+        /// text when all are there already; null when the file is not a JSON configuration file (then it must stay untouched).
+        /// </summary>
+        public static string? Add(string text, IEnumerable<string> paths, string emptyValue = EmptyString)
         {
             if (!JsonConfigReader.TryRead(text, new List<JsonConfigEntry>(), out _))
             {
@@ -35,7 +89,7 @@ namespace ReadinessAnalyzers.CodeFixes.Secrets
                     continue;
                 }
 
-                var added = AddOne(text, segments);
+                var added = AddOne(text, segments, emptyValue);
                 if (added is null)
                 {
                     return null;
@@ -47,7 +101,7 @@ namespace ReadinessAnalyzers.CodeFixes.Secrets
             return text;
         }
 
-        private static string? AddOne(string text, string[] segments)
+        private static string? AddOne(string text, string[] segments, string emptyValue)
         {
             var newline = text.IndexOf("\r\n", StringComparison.Ordinal) >= 0 ? "\r\n" : "\n";
             var root = new Parser(text).ParseDocument(out var empty);
@@ -55,7 +109,7 @@ namespace ReadinessAnalyzers.CodeFixes.Secrets
             {
                 // Only whitespace: the file becomes an object holding the key; only comments: leave it to its author.
                 return empty && text.Trim().Length == 0
-                    ? "{" + newline + DefaultIndent + Member(segments, 0, DefaultIndent, DefaultIndent, newline) + newline + "}" + newline
+                    ? "{" + newline + DefaultIndent + Member(segments, 0, DefaultIndent, DefaultIndent, newline, emptyValue) + newline + "}" + newline
                     : null;
             }
 
@@ -63,10 +117,15 @@ namespace ReadinessAnalyzers.CodeFixes.Secrets
             var target = root;
             for (var i = 0; i < segments.Length; i++)
             {
+                if (i < segments.Length - 1 && target.Find(string.Join(":", segments, i, segments.Length - i)) != null)
+                {
+                    return text; // "Cors:AllowedOrigins": [] — configuration reads a name with ':' as the path it spells
+                }
+
                 var existing = target.Find(segments[i]);
                 if (existing is null)
                 {
-                    return Insert(text, target, segments, i, unit, newline);
+                    return Insert(text, target, segments, i, unit, newline, emptyValue);
                 }
 
                 if (i == segments.Length - 1)
@@ -86,14 +145,14 @@ namespace ReadinessAnalyzers.CodeFixes.Secrets
         }
 
         /// <summary>Inserts segments[from..] as a new member of <paramref name="target"/>, after its last member.</summary>
-        private static string Insert(string text, JsonObject target, string[] segments, int from, string unit, string newline)
+        private static string Insert(string text, JsonObject target, string[] segments, int from, string unit, string newline, string emptyValue)
         {
             var objectIndent = LineIndent(text, target.Open);
             var inline = text.IndexOf('\n', target.Open, target.Close - target.Open) < 0;
             if (target.Members.Count == 0)
             {
                 var memberIndent = objectIndent + unit;
-                var member = Member(segments, from, memberIndent, unit, newline);
+                var member = Member(segments, from, memberIndent, unit, newline, emptyValue);
                 var inner = text.Substring(target.Open + 1, target.Close - target.Open - 1);
                 return inner.Trim().Length == 0
                     ? text.Substring(0, target.Open + 1) + newline + memberIndent + member + newline + objectIndent + text.Substring(target.Close)
@@ -103,7 +162,7 @@ namespace ReadinessAnalyzers.CodeFixes.Secrets
             var last = target.Members[target.Members.Count - 1];
             if (inline)
             {
-                var member = InlineMember(segments, from);
+                var member = InlineMember(segments, from, emptyValue);
                 return last.CommaAfter >= 0
                     ? text.Substring(0, last.CommaAfter + 1) + " " + member + "," + text.Substring(last.CommaAfter + 1)
                     : text.Substring(0, last.ValueEnd) + ", " + member + text.Substring(last.ValueEnd);
@@ -112,7 +171,7 @@ namespace ReadinessAnalyzers.CodeFixes.Secrets
             var indent = IsFirstOnLine(text, last.NameStart) ? LineIndent(text, last.NameStart) : objectIndent + unit;
             var afterLast = last.CommaAfter >= 0 ? last.CommaAfter + 1 : last.ValueEnd;
             var at = SkipSameLineComments(text, afterLast);
-            var insertion = newline + indent + Member(segments, from, indent, unit, newline) + (last.CommaAfter >= 0 ? "," : string.Empty);
+            var insertion = newline + indent + Member(segments, from, indent, unit, newline, emptyValue) + (last.CommaAfter >= 0 ? "," : string.Empty);
             if (at < text.Length && text[at] == '}')
             {
                 // "A": 1 } — the closing brace shared the last member's line; it gets its own.
@@ -133,22 +192,22 @@ namespace ReadinessAnalyzers.CodeFixes.Secrets
         }
 
         /// <summary><c>"Jwt": {⏎  "SigningKey": ""⏎}</c>, indented from <paramref name="indent"/>.</summary>
-        private static string Member(string[] segments, int index, string indent, string unit, string newline)
+        private static string Member(string[] segments, int index, string indent, string unit, string newline, string emptyValue)
         {
             var name = Quote(segments[index]) + ": ";
             if (index == segments.Length - 1)
             {
-                return name + "\"\"";
+                return name + emptyValue;
             }
 
             var inner = indent + unit;
-            return name + "{" + newline + inner + Member(segments, index + 1, inner, unit, newline) + newline + indent + "}";
+            return name + "{" + newline + inner + Member(segments, index + 1, inner, unit, newline, emptyValue) + newline + indent + "}";
         }
 
-        private static string InlineMember(string[] segments, int index)
+        private static string InlineMember(string[] segments, int index, string emptyValue)
         {
             var name = Quote(segments[index]) + ": ";
-            return index == segments.Length - 1 ? name + "\"\"" : name + "{ " + InlineMember(segments, index + 1) + " }";
+            return index == segments.Length - 1 ? name + emptyValue : name + "{ " + InlineMember(segments, index + 1, emptyValue) + " }";
         }
 
         private static string Quote(string name)
