@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using ReadinessAnalyzers.Internals;
 
 namespace ReadinessAnalyzers.Cors
 {
@@ -11,16 +12,7 @@ namespace ReadinessAnalyzers.Cors
         /// <summary>How many locals a value is followed through (`var a = …; var b = a;`).</summary>
         public const int MaxLocalDepth = 3;
 
-        /// <summary>The operand without the implicit and explicit conversions around it (string → StringValues, casts).</summary>
-        public static IOperation? Unwrap(IOperation? operation)
-        {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            return operation;
-        }
+        public static IOperation? Unwrap(IOperation? operation) => Operations.Unwrap(operation);
 
         /// <summary>True when <paramref name="operation"/> is the constant string <paramref name="text"/> (ordinal).</summary>
         public static bool IsConstant(IOperation? operation, string text)

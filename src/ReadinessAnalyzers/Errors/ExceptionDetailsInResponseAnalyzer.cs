@@ -408,15 +408,7 @@ namespace ReadinessAnalyzers.Errors
             private static IOperation? Receiver(IInvocationOperation invocation) =>
                 invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
 
-            private static IOperation? Unwrap(IOperation? operation)
-            {
-                while (operation is IConversionOperation conversion)
-                {
-                    operation = conversion.Operand;
-                }
-
-                return operation;
-            }
+            private static IOperation? Unwrap(IOperation? operation) => Operations.Unwrap(operation);
         }
     }
 }

@@ -504,23 +504,7 @@ namespace ReadinessAnalyzers.Internals
 
         private static bool IsBoolean(IBinaryOperation binary) => binary.Type?.SpecialType == SpecialType.System_Boolean;
 
-        private static IOperation Unwrap(IOperation operation)
-        {
-            while (true)
-            {
-                switch (operation)
-                {
-                    case IConversionOperation conversion:
-                        operation = conversion.Operand;
-                        continue;
-                    case IParenthesizedOperation parenthesized:
-                        operation = parenthesized.Operand;
-                        continue;
-                    default:
-                        return operation;
-                }
-            }
-        }
+        private static IOperation Unwrap(IOperation operation) => Operations.Unwrap(operation)!;
 
         private static IOperation? LocalInitializer(ILocalReferenceOperation local)
         {

@@ -368,23 +368,7 @@ namespace ReadinessAnalyzers.Secrets
             return initializer.ElementValues.Length;
         }
 
-        private static IOperation? Unwrap(IOperation? operation)
-        {
-            while (true)
-            {
-                switch (operation)
-                {
-                    case IConversionOperation conversion:
-                        operation = conversion.Operand;
-                        continue;
-                    case IParenthesizedOperation parenthesized:
-                        operation = parenthesized.Operand;
-                        continue;
-                    default:
-                        return operation;
-                }
-            }
-        }
+        private static IOperation? Unwrap(IOperation? operation) => Operations.Unwrap(operation);
 
         private readonly struct Material
         {

@@ -328,15 +328,7 @@ namespace ReadinessAnalyzers.Sessions
             return false;
         }
 
-        private static IOperation Unwrap(IOperation operation)
-        {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            return operation;
-        }
+        private static IOperation Unwrap(IOperation operation) => Operations.Unwrap(operation)!;
 
         private static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
 

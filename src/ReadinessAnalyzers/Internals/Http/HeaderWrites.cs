@@ -231,16 +231,7 @@ namespace ReadinessAnalyzers.Internals.Http
             Unwrap(value) is IFieldReferenceOperation { Field: { Name: "Empty" } } field
             && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, _stringValues);
 
-        /// <summary>The operand without the implicit and explicit conversions around it (string → StringValues, casts).</summary>
-        public static IOperation? Unwrap(IOperation? operation)
-        {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            return operation;
-        }
+        public static IOperation? Unwrap(IOperation? operation) => Operations.Unwrap(operation);
 
         private bool TryReadName(IOperation operation, out string? text, out string? member)
         {
