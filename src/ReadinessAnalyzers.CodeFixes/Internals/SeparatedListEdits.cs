@@ -3,7 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace ReadinessAnalyzers.CodeFixes
+namespace ReadinessAnalyzers.CodeFixes.Internals
 {
     /// <summary>
     /// Inserts elements into a comma-separated list (object initializer members, arguments) in the list's own layout: on
