@@ -36,6 +36,7 @@ internal static class AuditCommand
             throw new UsageException($"{cli}: CLI assembly not found (give the built readiness.dll)");
         }
 
+        RejectInheritedBuildFiles(outFolder);
         var selected = Select(RepositoryList.Load(reposFile), corpus, only);
         var runFolder = Path.Combine(outFolder, mode);
         Directory.CreateDirectory(runFolder);
@@ -51,22 +52,19 @@ internal static class AuditCommand
             File.Delete(log);
             Console.WriteLine($"{repo.Name} ({mode})");
 
-            var audited = source;
-            var copy = Path.Combine(outFolder, "fresh-src", repo.FolderName);
-            if (mode == "fresh")
-            {
-                var (files, obj) = FreshCopy.Make(source, copy);
-                Console.WriteLine($"  copied {files} files without {obj} obj/ folder(s)");
-                audited = copy;
-            }
-            else
-            {
-                restores.AddRange(RestoreStep.Run(repo.Name, source, log, timeout));
-            }
-
+            // Both modes audit a copy without obj/ folders: an earlier restore must not leak into the fresh figures,
+            // and restoring must not write obj/ folders into the shared corpus that other runs read.
+            var copy = Path.Combine(outFolder, mode + "-src", repo.FolderName);
             try
             {
-                string[] arguments = [cli, "audit", audited, "--format", "json", "--output", reportFolder, .. extra];
+                var (files, obj) = FreshCopy.Make(source, copy);
+                Console.WriteLine($"  copied {files} files without {obj} obj/ folder(s) to {copy}");
+                if (mode == "restored")
+                {
+                    restores.AddRange(RestoreStep.Run(repo.Name, copy, log, timeout));
+                }
+
+                string[] arguments = [cli, "audit", copy, "--format", "json", "--output", reportFolder, .. extra];
                 var run = ProcessRunner.Run("dotnet", arguments, outFolder, log, timeout);
                 summaries.Add(Summarise(repo, run, reportFolder));
                 var s = summaries[^1];
@@ -76,20 +74,14 @@ internal static class AuditCommand
             }
             finally
             {
-                if (mode == "fresh")
-                {
-                    FreshCopy.Delete(copy);
-                }
+                FreshCopy.Delete(copy);
             }
         }
 
-        if (mode == "fresh")
+        var sources = Path.Combine(outFolder, mode + "-src");
+        if (Directory.Exists(sources) && !Directory.EnumerateFileSystemEntries(sources).Any())
         {
-            var root = Path.Combine(outFolder, "fresh-src");
-            if (Directory.Exists(root) && !Directory.EnumerateFileSystemEntries(root).Any())
-            {
-                Directory.Delete(root);
-            }
+            Directory.Delete(sources);
         }
 
         AuditSummary.Merge(runFolder, summaries);
@@ -102,6 +94,31 @@ internal static class AuditCommand
 
         Console.WriteLine($"reports in {runFolder}; score them with: score --run {runFolder}");
         return summaries.All(s => s.Report) ? 0 : 1;
+    }
+
+    /// <summary>
+    /// MSBuild and NuGet read these files from every folder above a project: below a folder that has one, the copies
+    /// would build with settings that are not the repository's (this repository's own Directory.Packages.props, say).
+    /// </summary>
+    private static void RejectInheritedBuildFiles(string outFolder)
+    {
+        string[] names = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "NuGet.config", "nuget.config", "global.json"];
+        for (var dir = new DirectoryInfo(outFolder); dir is not null; dir = dir.Parent)
+        {
+            if (!dir.Exists)
+            {
+                continue;
+            }
+
+            foreach (var name in names)
+            {
+                var file = Path.Combine(dir.FullName, name);
+                if (File.Exists(file))
+                {
+                    throw new UsageException($"--out {outFolder} is below {file}, which MSBuild or NuGet would apply to the audited copies; choose a folder outside any repository");
+                }
+            }
+        }
     }
 
     private static IReadOnlyList<Repository> Select(IReadOnlyList<Repository> listed, string corpus, IReadOnlyList<string> only)

@@ -17,25 +17,63 @@ internal static class RestoreStep
     public static IReadOnlyList<RestoreOutcome> Run(string repo, string folder, string logFile, TimeSpan timeout)
     {
         var outcomes = new List<RestoreOutcome>();
+        var projectsDone = new HashSet<string>(StringComparer.Ordinal);
         foreach (var target in Targets(folder))
         {
-            var relative = Path.GetRelativePath(folder, target).Replace('\\', '/');
-            Console.WriteLine($"  restore {relative}");
-            var run = ProcessRunner.Run("dotnet", ["restore", target], folder, logFile, timeout);
-            var result = run.TimedOut ? "timeout" : run.ExitCode == 0 ? "restored" : "failed";
-            var error = result == "restored" ? string.Empty : FirstError(run.Output);
-            outcomes.Add(new RestoreOutcome(repo, relative, result, run.Duration.TotalSeconds, error));
-            Console.WriteLine($"    {result} in {run.Duration.TotalSeconds:0}s{(error.Length > 0 ? ": " + error : string.Empty)}");
+            var outcome = Restore(repo, folder, target, logFile, timeout, indent: "  ");
+            outcomes.Add(outcome);
+            if (outcome.Result == "restored" || !IsSolution(target))
+            {
+                continue;
+            }
+
+            // One project that cannot restore (an SDK the feed lacks, a retired package) fails the whole solution:
+            // restore its projects one by one, so the others are audited with their packages.
+            foreach (var project in SolutionProjects(folder, target, logFile).Where(projectsDone.Add))
+            {
+                outcomes.Add(Restore(repo, folder, project, logFile, timeout, indent: "    "));
+            }
         }
 
         return outcomes;
+    }
+
+    private static RestoreOutcome Restore(string repo, string folder, string target, string logFile, TimeSpan timeout, string indent)
+    {
+        var relative = Path.GetRelativePath(folder, target).Replace('\\', '/');
+        var run = ProcessRunner.Run("dotnet", ["restore", target], folder, logFile, timeout);
+        var result = run.TimedOut ? "timeout" : run.ExitCode == 0 ? "restored" : "failed";
+        var error = result == "restored" ? string.Empty : FirstError(run.Output).Replace(folder + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal);
+        Console.WriteLine($"{indent}restore {relative}: {result} in {run.Duration.TotalSeconds:0}s{(error.Length > 0 ? ": " + error : string.Empty)}");
+        return new RestoreOutcome(repo, relative, result, run.Duration.TotalSeconds, error);
+    }
+
+    private static bool IsSolution(string path) =>
+        path.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The C# projects a solution lists (`dotnet sln list` reads .sln and .slnx alike), as full paths.</summary>
+    private static IEnumerable<string> SolutionProjects(string folder, string solution, string logFile)
+    {
+        var list = ProcessRunner.Run("dotnet", ["sln", solution, "list"], folder, logFile, TimeSpan.FromMinutes(2));
+        if (list.ExitCode != 0)
+        {
+            return [];
+        }
+
+        var solutionFolder = Path.GetDirectoryName(solution)!;
+        return list.Output
+            .Select(l => l.Trim())
+            .Where(l => l.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+            .Select(l => Path.GetFullPath(Path.Combine(solutionFolder, l.Replace('\\', '/'))))
+            .Where(File.Exists)
+            .ToList();
     }
 
     /// <summary>Solutions (.sln, .slnx) below the folder; every .csproj when there is none.</summary>
     public static IReadOnlyList<string> Targets(string folder)
     {
         var files = Walk(folder).ToList();
-        var solutions = files.Where(f => f.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase)).ToList();
+        var solutions = files.Where(IsSolution).ToList();
         var targets = solutions.Count > 0 ? solutions : files.Where(f => f.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)).ToList();
         return targets.Order(StringComparer.Ordinal).ToList();
     }
