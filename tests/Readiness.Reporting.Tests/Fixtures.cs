@@ -58,6 +58,17 @@ public static class Fixtures
         return Build(checks, [new SkippedItem($"{Hostile}.cs", $"reason {Hostile}")]) with { Environment = $"Prod{Hostile}" };
     }
 
+    /// <summary>Every check passes, but one project was not restored: the verdict must be INCOMPLETE.</summary>
+    public static AuditResult PassingButUnrestored() => Build(
+        [
+            new(Definition("hsts", CheckSeverity.P2High, "Https"), CheckStatus.Passed, []),
+            new(Definition("no-hardcoded-credentials", CheckSeverity.P1Critical, "Secrets"), CheckStatus.NotMeasured, [])
+            {
+                Message = "no finding, but the code was not fully analysed (1 gap, first src/Api/Api.csproj: not restored)",
+            },
+        ],
+        [new SkippedItem("src/Api/Api.csproj", "not restored: packages Contoso.Auth are unresolved", GapKind.NotRestored)]);
+
     public static AuditResult Passing() => Build([new(Definition("hsts", CheckSeverity.P2High, "Https"), CheckStatus.Passed, [])], []);
 
     public static AuditResult Build(IReadOnlyList<CheckResult> checks, IReadOnlyList<SkippedItem> skipped)

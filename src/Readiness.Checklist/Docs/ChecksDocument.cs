@@ -99,7 +99,10 @@ public static class ChecksDocument
           baseline the CI gate fails only on new failures; the score is unchanged.
         - **Score**: floor(100 × Σ weights of passed checks / Σ weights of passed and failed checks); a failing P1 caps it at
           49, a failing P2 at 89; READY ≥ 90, CONDITIONAL ≥ 50, else NOT READY; grade A ≥ 90, B ≥ 80, C ≥ 70, D ≥ 50, else F.
-          With nothing measured the score is 0 (NOT READY). Category scores use the same formula without caps.
+          With nothing measured the score is 0. A verdict speaks only for what was measured: when a project did not restore
+          or compile, an analyzer failed, a file was skipped or a check could not be measured, the verdict is INCOMPLETE
+          (never READY or CONDITIONAL; NOT READY stands when a measured failure brought the score under 50) and the report
+          lists each gap first. Category scores use the same formula without caps.
         - **Your own checklist**: write YAML against `rules/checklist.schema.json` (the loader enforces the same rules and
           reports every error as `file:line:col`) and pass it with `--checklist` (repeatable; ids must be unique across
           checklists). `readiness checklist validate FILE` checks it, including that every `RDYnnnn` exists.

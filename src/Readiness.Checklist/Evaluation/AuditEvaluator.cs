@@ -1,5 +1,6 @@
 using Readiness.Checklist.Baselines;
 using Readiness.Checklist.Evaluators;
+using Readiness.Checklist.Findings;
 using Readiness.Checklist.Loading;
 using Readiness.Checklist.Model;
 
@@ -34,6 +35,11 @@ public static class AuditEvaluator
         foreach (var check in checklists.SelectMany(c => c.Checks))
         {
             var outcome = EvaluateCheck(check, context);
+            if (outcome.Status == CheckStatus.Passed && Unmeasured(check.Check, context) is { } why)
+            {
+                outcome = Outcome.NotMeasured(why);
+            }
+
             var result = new CheckResult(check, outcome.Status, outcome.Findings) { Message = outcome.Message, Waiver = outcome.Waiver };
             result = ApplyWaiver(result, waivers.Where(w => w.CheckId == check.Id).MaxBy(w => w.Expires), input.Today);
             if (result.Status == CheckStatus.Failed)
@@ -44,11 +50,46 @@ public static class AuditEvaluator
             results.Add(result);
         }
 
-        var scored = Scoring.Score(results, input, checklists.Select(c => c.Source).ToList(), baseline is not null);
         // The CLI may already have skipped a file for the analyzers; say it once, in the CLI's words.
         var known = input.Skipped.Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
-        return scored with { Skipped = [.. input.Skipped, .. context.Skipped.Where(i => !known.Contains(i.Path)).Distinct()] };
+        var skipped = input.Skipped.Concat(context.Skipped.Where(i => !known.Contains(i.Path)).Distinct()).ToList();
+        return Scoring.Score(results, input with { Skipped = skipped }, checklists.Select(c => c.Source).ToList(), baseline is not null);
     }
+
+    /// <summary>
+    /// Why a check that found nothing cannot be said to pass: its evidence was not all looked at. An analyzer check
+    /// needs every project compiled with its packages; a file check needs its files read.
+    /// </summary>
+    private static string? Unmeasured(CheckSpec spec, EvaluationContext context)
+    {
+        if (spec is AnalyzerCheckSpec)
+        {
+            var gaps = context.Input.Skipped.Where(i => i.LeavesCodeUnmeasured).ToList();
+            return gaps.Count == 0 ? null : $"no finding, but the code was not fully analysed ({Describe(gaps)})";
+        }
+
+        var globs = spec switch
+        {
+            RegexCheckSpec regex => regex.Files,
+            DockerfileCheckSpec docker => docker.Files,
+            JsonPathCheckSpec => ["**/appsettings*.json"],
+            _ => [],
+        };
+        if (globs.Count == 0)
+        {
+            return null;
+        }
+
+        var patterns = globs.Select(g => new Files.Glob(g)).ToList();
+        var unread = context.Input.Skipped.Concat(context.Skipped)
+            .Where(i => i.Kind == GapKind.FileSkipped && patterns.Any(g => g.IsMatch(i.Path)))
+            .Distinct()
+            .ToList();
+        return unread.Count == 0 ? null : $"nothing found, but not every file it reads was read ({Describe(unread)})";
+    }
+
+    private static string Describe(IReadOnlyList<SkippedItem> gaps) =>
+        $"{gaps.Count} gap{(gaps.Count == 1 ? "" : "s")}, first {gaps[0].Path}: {gaps[0].Reason}";
 
     private static Outcome EvaluateCheck(CheckDefinition check, EvaluationContext context)
     {
@@ -74,8 +115,8 @@ public static class AuditEvaluator
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.RegularExpressions.RegexMatchTimeoutException or ArgumentException)
         {
             // Never silently pass: the check measured nothing, and the report lists why.
-            context.Skip($"check:{check.Id}", "could not be evaluated: " + ex.Message);
-            return Outcome.NotApplicable("could not be evaluated: " + ex.Message);
+            context.Skip($"check:{check.Id}", "could not be evaluated: " + ex.Message, GapKind.CheckNotEvaluated);
+            return Outcome.NotMeasured("could not be evaluated: " + ex.Message);
         }
     }
 

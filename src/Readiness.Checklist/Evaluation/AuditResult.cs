@@ -10,6 +10,7 @@ public sealed record CategoryScore(
     int Failed,
     int Waived,
     int NotApplicable,
+    int NotMeasured,
     decimal MeasuredWeight,
     decimal TotalWeight);
 
@@ -38,7 +39,14 @@ public sealed record AuditResult
     /// <summary>Weight of every check, waived and not-applicable ones included.</summary>
     public required decimal TotalWeight { get; init; }
 
+    /// <summary>What the audit could not look at: each item is a gap, and any gap makes the audit incomplete.</summary>
     public required IReadOnlyList<SkippedItem> Skipped { get; init; }
+
+    /// <summary>Checks whose evidence was not all looked at.</summary>
+    public IEnumerable<CheckResult> NotMeasured => Checks.Where(c => c.Status == CheckStatus.NotMeasured);
+
+    /// <summary>True when everything the verdict speaks for was measured: nothing skipped, no check unmeasured.</summary>
+    public bool IsComplete => Skipped.Count == 0 && !NotMeasured.Any();
     public required string Environment { get; init; }
     public required string ToolVersion { get; init; }
     public required DateTimeOffset GeneratedAt { get; init; }

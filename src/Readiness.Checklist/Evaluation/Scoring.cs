@@ -55,6 +55,13 @@ public static class Scoring
     public static Verdict VerdictFor(int score) =>
         score >= ReadyThreshold ? Verdict.Ready : score >= ConditionalThreshold ? Verdict.Conditional : Verdict.NotReady;
 
+    /// <summary>
+    /// The verdict of a score when something was not measured: NOT READY only when a measured check failed and brought
+    /// the score there (what failed was seen); otherwise INCOMPLETE, never READY or CONDITIONAL.
+    /// </summary>
+    public static Verdict VerdictFor(int score, bool complete, bool anyFailed) =>
+        VerdictFor(score) is var verdict && (complete || (verdict == Verdict.NotReady && anyFailed)) ? verdict : Verdict.Incomplete;
+
     /// <summary>A ≥ 90, B ≥ 80, C ≥ 70, D ≥ 50, F below (so a failing P1 always grades F, a failing P2 at best B).</summary>
     public static string GradeFor(int score) =>
         score >= 90 ? "A" : score >= 80 ? "B" : score >= 70 ? "C" : score >= 50 ? "D" : "F";
@@ -69,6 +76,7 @@ public static class Scoring
                 g.Count(c => c.Status == CheckStatus.Failed),
                 g.Count(c => c.Status == CheckStatus.Waived),
                 g.Count(c => c.Status == CheckStatus.NotApplicable),
+                g.Count(c => c.Status == CheckStatus.NotMeasured),
                 g.Where(c => c.Counts).Sum(c => c.Weight),
                 g.Sum(c => c.Weight)))
             .ToList();
@@ -77,13 +85,14 @@ public static class Scoring
     public static AuditResult Score(IReadOnlyList<CheckResult> checks, AuditInput input, IReadOnlyList<string> checklists, bool baselineApplied)
     {
         var (score, uncapped, capReason) = TotalScore(checks);
+        var complete = input.Skipped.Count == 0 && checks.All(c => c.Status != CheckStatus.NotMeasured);
         return new AuditResult
         {
             Score = score,
             UncappedScore = uncapped,
             CapReason = capReason,
             Grade = GradeFor(score),
-            Verdict = VerdictFor(score),
+            Verdict = VerdictFor(score, complete, checks.Any(c => c.Status == CheckStatus.Failed)),
             Categories = Categories(checks),
             Checks = checks,
             MeasuredWeight = checks.Where(c => c.Counts).Sum(c => c.Weight),

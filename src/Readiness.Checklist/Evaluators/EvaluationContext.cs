@@ -14,6 +14,8 @@ internal sealed record Outcome(CheckStatus Status, IReadOnlyList<Finding> Findin
     public static Outcome NotApplicable(string message) => new(CheckStatus.NotApplicable, [], message);
 
     public static Outcome Fail(IReadOnlyList<Finding> findings, string? message = null) => new(CheckStatus.Failed, findings, message);
+
+    public static Outcome NotMeasured(string message) => new(CheckStatus.NotMeasured, [], message);
 }
 
 /// <summary>Shared by the evaluators of one audit: the input, the repository's files, the effective configurations.</summary>
@@ -28,7 +30,7 @@ internal sealed class EvaluationContext(AuditInput input)
 
     public IEnumerable<SkippedItem> Skipped => Files.Skipped.Concat(_skipped);
 
-    public void Skip(string path, string reason) => _skipped.Add(new SkippedItem(path, reason));
+    public void Skip(string path, string reason, GapKind kind = GapKind.FileSkipped) => _skipped.Add(new SkippedItem(path, reason, kind));
 
     /// <summary>
     /// One effective configuration per folder holding appsettings.json or appsettings.{Environment}.json,

@@ -27,7 +27,7 @@ internal static class RegexEvaluator
             }
             catch (RegexMatchTimeoutException)
             {
-                context.Skip(file, $"the applicability pattern /{regex}/ timed out on this file");
+                context.Skip(file, $"the applicability pattern /{regex}/ timed out on this file", GapKind.CheckNotEvaluated);
             }
         }
 
@@ -51,6 +51,7 @@ internal static class RegexEvaluator
 
         var findings = new List<Finding>();
         var read = 0;
+        var timedOut = 0;
         foreach (var file in files)
         {
             if (context.Files.ReadText(file) is not { } text)
@@ -87,13 +88,20 @@ internal static class RegexEvaluator
             }
             catch (RegexMatchTimeoutException)
             {
-                context.Skip(file, $"check '{check.Id}': the pattern timed out after {MatchTimeout.TotalSeconds:0} s on this file");
+                timedOut++;
+                context.Skip(file, $"check '{check.Id}': the pattern timed out after {MatchTimeout.TotalSeconds:0} s on this file", GapKind.CheckNotEvaluated);
             }
         }
 
         if (read == 0)
         {
-            return Outcome.NotApplicable($"no readable file matches {string.Join(", ", spec.Files)} (see Skipped)");
+            return Outcome.NotMeasured($"no readable file matches {string.Join(", ", spec.Files)} (see Skipped)");
+        }
+
+        // A timed-out file was not searched: finding nothing elsewhere does not prove the check.
+        if (timedOut > 0 && (spec.Mode == RegexMode.MustMatch || findings.Count == 0))
+        {
+            return Outcome.NotMeasured($"the pattern timed out on {timedOut} file{(timedOut == 1 ? "" : "s")} (see Skipped)");
         }
 
         if (spec.Mode == RegexMode.MustMatch)

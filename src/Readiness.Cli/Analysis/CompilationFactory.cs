@@ -61,7 +61,7 @@ internal sealed class CompilationFactory(ReferencePacks packs, string repository
             }
             catch (InvalidDataException e)
             {
-                skip(new SkippedItem(RepositoryPaths.Relative(repositoryRoot, assetsPath), "not used: " + e.Message));
+                skip(new SkippedItem(RepositoryPaths.Relative(repositoryRoot, assetsPath), "not used: " + e.Message, GapKind.NotRestored));
                 unresolved.AddRange(file.PackageReferences.Select(p => p.Name));
             }
         }

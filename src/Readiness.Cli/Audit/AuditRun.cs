@@ -9,8 +9,4 @@ internal sealed record AuditRun(
     IReadOnlyList<SkippedItem> Skipped,
     IReadOnlyList<string> Projects,
     IReadOnlySet<string> AnalyzerRuleIds,
-    IReadOnlyList<string> Notes)
-{
-    /// <summary>Something could not be looked at, or not exactly: a passing gate cannot be trusted (exit code 3).</summary>
-    public bool IsIncomplete => Skipped.Count > 0;
-}
+    IReadOnlyList<string> Notes);

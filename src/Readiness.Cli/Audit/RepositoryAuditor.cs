@@ -128,7 +128,8 @@ internal sealed class RepositoryAuditor(AnalyzerCatalog catalog, ReferencePacks 
             skipped.Enqueue(new SkippedItem(
                 project.RelativePath,
                 $"not restored: packages {string.Join(", ", compilation.UnresolvedPackages)} are unresolved, so code using them binds only by name; "
-                + $"run `dotnet restore {RestorePath(project)}` to make the audit exact"));
+                + $"run `dotnet restore {RestorePath(project)}` to make the audit exact",
+                GapKind.NotRestored));
         }
 
         if (result.CompilerErrorCount > 0)
@@ -141,12 +142,13 @@ internal sealed class RepositoryAuditor(AnalyzerCatalog catalog, ReferencePacks 
             }));
             skipped.Enqueue(new SkippedItem(
                 project.RelativePath,
-                $"does not compile: {result.CompilerErrorCount} compiler error(s) (first: {first}); the analyzers ran on what binds"));
+                $"does not compile: {result.CompilerErrorCount} compiler error(s) (first: {first}); the analyzers ran on what binds",
+                GapKind.DoesNotCompile));
         }
 
         foreach (var failure in result.AnalyzerFailures)
         {
-            skipped.Enqueue(new SkippedItem(project.RelativePath, $"analyzer failure, findings may be missing: {failure}"));
+            skipped.Enqueue(new SkippedItem(project.RelativePath, $"analyzer failure, findings may be missing: {failure}", GapKind.AnalyzerFailed));
         }
 
         foreach (var note in compilation.Notes)

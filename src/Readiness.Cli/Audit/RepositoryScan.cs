@@ -108,11 +108,31 @@ internal sealed class RepositoryScan
 
         if (scan.Projects.Count == 0 && projectPaths.Count == 0)
         {
-            scan.Skipped.Add(new SkippedItem(".", "no C# project (.csproj) found; only the checklist's file checks ran"));
+            // Nothing to audit at all: a score of an empty folder would only mislead.
+            if (!scan.Files.Any(IsConfiguration))
+            {
+                throw new AuditInputException(
+                    $"{path} holds no C# project (.csproj) and no configuration to audit (appsettings*.json, Dockerfile, compose file, .env, web.config): "
+                    + "point the audit at the app's folder, solution or project");
+            }
+
+            scan.Skipped.Add(new SkippedItem(".", "no C# project (.csproj) found; only the checklist's file checks ran", GapKind.NoProject));
         }
 
         scan.AssignFiles();
         return scan;
+    }
+
+    /// <summary>A file the checklist's configuration and deployment checks read.</summary>
+    private static bool IsConfiguration(string file)
+    {
+        var name = Path.GetFileName(file);
+        return (name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            || name.StartsWith("Dockerfile", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".dockerfile", StringComparison.OrdinalIgnoreCase)
+            || name.StartsWith(".env", StringComparison.OrdinalIgnoreCase)
+            || ((name.StartsWith("docker-compose", StringComparison.OrdinalIgnoreCase) || name.StartsWith("compose", StringComparison.OrdinalIgnoreCase))
+                && (name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)))
+            || name.Equals("web.config", StringComparison.OrdinalIgnoreCase) || name.Equals("launchSettings.json", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Reads a project file, or records why not and returns null.</summary>
@@ -122,7 +142,7 @@ internal sealed class RepositoryScan
         var read = TextFileReader.Read(projectPath, FileLimits.MaxProjectFileBytes);
         if (!read.IsRead)
         {
-            scan.Skipped.Add(new SkippedItem(relative, "project not audited: " + read.SkipReason));
+            scan.Skipped.Add(new SkippedItem(relative, "project not audited: " + read.SkipReason, GapKind.ProjectNotAudited));
             return null;
         }
 
@@ -135,7 +155,7 @@ internal sealed class RepositoryScan
         }
         catch (InvalidDataException e)
         {
-            scan.Skipped.Add(new SkippedItem(relative, "project not audited: " + e.Message));
+            scan.Skipped.Add(new SkippedItem(relative, "project not audited: " + e.Message, GapKind.ProjectNotAudited));
             return null;
         }
     }

@@ -237,9 +237,9 @@ internal static partial class AuditCommand
             return ExitCodes.GateFailed;
         }
 
-        if (run.IsIncomplete)
+        if (!result.IsComplete)
         {
-            await error.WriteLineAsync($"readiness: the analysis is incomplete ({run.Skipped.Count} item(s) skipped, listed above); exit code {ExitCodes.AnalysisIncomplete}").ConfigureAwait(false);
+            await error.WriteLineAsync($"readiness: the analysis is incomplete (verdict {result.Verdict.ToText()}: {result.Skipped.Count} gap(s), {result.NotMeasured.Count()} check(s) not measured, listed in the report); exit code {ExitCodes.AnalysisIncomplete}").ConfigureAwait(false);
             return ExitCodes.AnalysisIncomplete;
         }
 

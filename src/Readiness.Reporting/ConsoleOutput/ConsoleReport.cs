@@ -17,6 +17,7 @@ public static class ConsoleReport
     private const string Green = "\u001b[32m";
     private const string Dim = "\u001b[2m";
     private const int MaxFindingsPerCheck = 10;
+    private const int MaxGaps = 20;
 
     /// <summary>True when stdout is a terminal and NO_COLOR is not set.</summary>
     public static bool ShouldColor(TextWriter writer) =>
@@ -25,13 +26,31 @@ public static class ConsoleReport
     public static void Write(AuditResult result, TextWriter writer, bool color)
     {
         string Paint(string text, string code) => color ? code + text + Reset : text;
-        var verdictColor = result.Verdict switch { Verdict.Ready => Green, Verdict.Conditional => Yellow, _ => Red };
+        var verdictColor = result.Verdict switch { Verdict.Ready => Green, Verdict.Conditional or Verdict.Incomplete => Yellow, _ => Red };
 
         writer.WriteLine(Paint($"Readiness audit ({Clean(result.Environment)}): {result.Verdict.ToText()}", Bold + verdictColor));
         writer.WriteLine($"Score {Paint($"{result.Score}/100", Bold)}, grade {result.Grade}" +
             (result.CapReason is null ? "" : $" ({result.CapReason}; {result.UncappedScore} before the cap)"));
         writer.WriteLine(Paint(ReportText.MeasuredLine(result), Dim));
         writer.WriteLine();
+
+        if (!result.IsComplete)
+        {
+            writer.WriteLine(Paint(ReportText.IncompleteHeadline(result), Bold + Yellow));
+            var gaps = ReportText.Gaps(result);
+            foreach (var (what, why, fix) in gaps.Take(MaxGaps))
+            {
+                writer.WriteLine($"    ! {Clean(what)}: {Clean(why)}");
+                writer.WriteLine(Paint($"      fix: {fix}", Dim));
+            }
+
+            if (gaps.Count > MaxGaps)
+            {
+                writer.WriteLine($"    … and {gaps.Count - MaxGaps} more (see the JSON or HTML report)");
+            }
+
+            writer.WriteLine();
+        }
 
         writer.WriteLine(Paint("Categories", Bold));
         var width = result.Categories.Count == 0 ? 0 : result.Categories.Max(c => c.Name.Length);
@@ -40,7 +59,7 @@ public static class ConsoleReport
             var bar = category.Score is { } s ? new string('#', s / 10) + new string('.', 10 - s / 10) : new string(' ', 10);
             var barColor = category.Score switch { null => Dim, >= 90 => Green, >= 50 => Yellow, _ => Red };
             writer.WriteLine($"  {Clean(category.Name).PadRight(width)}  {Paint(bar, barColor)} {ReportText.ScoreText(category.Score),3}  " +
-                $"({category.Passed} passed, {category.Failed} failed{(category.Waived > 0 ? $", {category.Waived} waived" : "")}{(category.NotApplicable > 0 ? $", {category.NotApplicable} n/a" : "")})");
+                $"({category.Passed} passed, {category.Failed} failed{(category.Waived > 0 ? $", {category.Waived} waived" : "")}{(category.NotApplicable > 0 ? $", {category.NotApplicable} n/a" : "")}{(category.NotMeasured > 0 ? $", {category.NotMeasured} not measured" : "")})");
         }
 
         var failing = ReportText.Failing(result);
@@ -78,21 +97,6 @@ public static class ConsoleReport
             foreach (var check in waived)
             {
                 writer.WriteLine($"    ~ {check.Id}: {Clean(check.Message ?? "")}");
-            }
-        }
-
-        if (result.Skipped.Count > 0)
-        {
-            writer.WriteLine();
-            writer.WriteLine(Paint($"Skipped ({result.Skipped.Count}): the audit could not look at these", Yellow));
-            foreach (var item in result.Skipped.Take(20))
-            {
-                writer.WriteLine($"    {Clean(item.Path)}: {Clean(item.Reason)}");
-            }
-
-            if (result.Skipped.Count > 20)
-            {
-                writer.WriteLine($"    … and {result.Skipped.Count - 20} more");
             }
         }
     }

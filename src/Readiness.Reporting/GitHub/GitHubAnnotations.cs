@@ -45,7 +45,9 @@ public static class GitHubAnnotations
             }
         }
 
-        writer.WriteLine($"::notice title={Property("Production readiness")}::{Data($"{result.Verdict.ToText()}: score {result.Score}/100 (grade {result.Grade}), {ReportText.Failing(result).Count} failing checks")}");
+        var level = result.IsComplete ? "notice" : "warning";
+        var summary = $"{result.Verdict.ToText()}: score {result.Score}/100 (grade {result.Grade}), {ReportText.Failing(result).Count} failing checks";
+        writer.WriteLine($"::{level} title={Property("Production readiness")}::{Data(result.IsComplete ? summary : summary + ". " + ReportText.IncompleteHeadline(result))}");
     }
 
     /// <summary>Escapes the message part of a workflow command.</summary>

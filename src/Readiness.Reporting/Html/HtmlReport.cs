@@ -39,7 +39,7 @@ public static class HtmlReport
           .Append("<title>Readiness report: ").Append(E(result.Verdict.ToText())).Append(' ').Append(result.Score).Append("/100</title>\n")
           .Append("<style>").Append(Css).Append("</style>\n</head>\n<body>\n");
 
-        var verdictClass = result.Verdict switch { Verdict.Ready => "v-ready", Verdict.Conditional => "v-conditional", _ => "v-notready" };
+        var verdictClass = result.Verdict switch { Verdict.Ready => "v-ready", Verdict.Conditional or Verdict.Incomplete => "v-conditional", _ => "v-notready" };
         sb.Append("<header>\n<p class=\"muted\">Production readiness audit · environment ").Append(E(result.Environment))
           .Append(" · ").Append(E(result.GeneratedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)))
           .Append(" · readiness ").Append(E(result.ToolVersion)).Append("</p>\n");
@@ -51,6 +51,18 @@ public static class HtmlReport
         }
 
         sb.Append("<p class=\"muted\">").Append(E(ReportText.MeasuredLine(result))).Append(".</p>\n</header>\n");
+
+        if (!result.IsComplete)
+        {
+            sb.Append("<section class=\"incomplete\" id=\"not-measured\">\n<h2>Not measured</h2>\n<p><strong>").Append(E(ReportText.IncompleteHeadline(result)))
+              .Append("</strong></p>\n<ul>\n");
+            foreach (var (what, why, fix) in ReportText.Gaps(result))
+            {
+                sb.Append("<li><code>").Append(E(what)).Append("</code>: ").Append(E(why)).Append(" <span class=\"muted\">Fix: ").Append(E(fix)).Append("</span></li>\n");
+            }
+
+            sb.Append("</ul>\n</section>\n");
+        }
 
         sb.Append("<h2>Categories</h2>\n<div class=\"chart\" role=\"table\" aria-label=\"Category scores\">\n");
         foreach (var c in result.Categories)
@@ -85,17 +97,6 @@ public static class HtmlReport
         }
 
         sb.Append("</table>\n");
-
-        if (result.Skipped.Count > 0)
-        {
-            sb.Append("<h2>Skipped (").Append(result.Skipped.Count).Append(")</h2>\n<ul>\n");
-            foreach (var item in result.Skipped)
-            {
-                sb.Append("<li><code>").Append(E(item.Path)).Append("</code>: ").Append(E(item.Reason)).Append("</li>\n");
-            }
-
-            sb.Append("</ul>\n");
-        }
 
         sb.Append("</body>\n</html>\n");
         return sb.ToString();

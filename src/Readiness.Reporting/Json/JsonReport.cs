@@ -19,6 +19,7 @@ public static class JsonReport
         w.WriteNumber("score", result.Score);
         w.WriteString("grade", result.Grade);
         w.WriteString("verdict", result.Verdict.ToText());
+        w.WriteBoolean("complete", result.IsComplete);
         w.WriteNumber("uncappedScore", result.UncappedScore);
         WriteNullable(w, "capReason", result.CapReason);
         w.WriteNumber("measuredWeight", result.MeasuredWeight);
@@ -51,6 +52,7 @@ public static class JsonReport
             w.WriteNumber("failed", c.Failed);
             w.WriteNumber("waived", c.Waived);
             w.WriteNumber("notApplicable", c.NotApplicable);
+            w.WriteNumber("notMeasured", c.NotMeasured);
             w.WriteNumber("measuredWeight", c.MeasuredWeight);
             w.WriteNumber("totalWeight", c.TotalWeight);
             w.WriteEndObject();
@@ -125,6 +127,8 @@ public static class JsonReport
             w.WriteStartObject();
             w.WriteString("path", item.Path);
             w.WriteString("reason", item.Reason);
+            w.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(item.Kind.ToString()));
+            w.WriteString("fix", item.Remedy);
             w.WriteEndObject();
         }
 

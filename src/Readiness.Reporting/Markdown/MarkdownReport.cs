@@ -12,11 +12,12 @@ namespace Readiness.Reporting.Markdown;
 public static class MarkdownReport
 {
     private const int MaxFindingsPerCheck = 20;
+    private const int MaxGaps = 50;
 
     public static string Render(AuditResult result)
     {
         var sb = new StringBuilder();
-        var icon = result.Verdict switch { Verdict.Ready => "✅", Verdict.Conditional => "⚠️", _ => "❌" };
+        var icon = result.Verdict switch { Verdict.Ready => "✅", Verdict.Conditional => "⚠️", Verdict.Incomplete => "❔", _ => "❌" };
         sb.Append("## ").Append(icon).Append(" Production readiness: ").Append(result.Verdict.ToText())
           .Append(" — ").Append(result.Score).Append("/100 (grade ").Append(result.Grade).Append(")\n\n");
         if (result.CapReason is not null)
@@ -26,6 +27,23 @@ public static class MarkdownReport
 
         sb.Append("Environment **").Append(Escape(result.Environment)).Append("**, ").Append(Escape(ReportText.MeasuredLine(result)))
           .Append(", readiness ").Append(Escape(result.ToolVersion)).Append(".\n\n");
+
+        if (!result.IsComplete)
+        {
+            sb.Append("> [!WARNING]\n> **").Append(Escape(ReportText.IncompleteHeadline(result))).Append("**\n>\n");
+            var gaps = ReportText.Gaps(result);
+            foreach (var (what, why, fix) in gaps.Take(MaxGaps))
+            {
+                sb.Append("> - `").Append(Code(what)).Append("`: ").Append(Escape(why)).Append(" — ").Append(Escape(fix)).Append('\n');
+            }
+
+            if (gaps.Count > MaxGaps)
+            {
+                sb.Append("> - … and ").Append(gaps.Count - MaxGaps).Append(" more (see the JSON report)\n");
+            }
+
+            sb.Append('\n');
+        }
 
         sb.Append("| Category | Score | Passed | Failed | Waived | N/A |\n|---|---:|---:|---:|---:|---:|\n");
         foreach (var c in result.Categories)
@@ -86,15 +104,6 @@ public static class MarkdownReport
             foreach (var check in waived)
             {
                 sb.Append("- `").Append(Code(check.Id)).Append("` ").Append(Escape(check.Message ?? "")).Append('\n');
-            }
-        }
-
-        if (result.Skipped.Count > 0)
-        {
-            sb.Append("\n### Skipped (").Append(result.Skipped.Count).Append(")\n\n");
-            foreach (var item in result.Skipped.Take(50))
-            {
-                sb.Append("- `").Append(Code(item.Path)).Append("`: ").Append(Escape(item.Reason)).Append('\n');
             }
         }
 

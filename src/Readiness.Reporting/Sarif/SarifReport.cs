@@ -84,14 +84,15 @@ public static class SarifReport
 
         w.WriteStartArray("invocations");
         w.WriteStartObject();
-        w.WriteBoolean("executionSuccessful", true);
+        // An audit that did not measure everything did not run successfully: code scanning must not read it as clean.
+        w.WriteBoolean("executionSuccessful", result.IsComplete);
         w.WriteStartArray("toolExecutionNotifications");
-        foreach (var item in result.Skipped)
+        foreach (var (what, why, fix) in ReportText.Gaps(result))
         {
             w.WriteStartObject();
-            w.WriteString("level", "warning");
+            w.WriteString("level", "error");
             w.WriteStartObject("message");
-            w.WriteString("text", $"Skipped {item.Path}: {item.Reason}");
+            w.WriteString("text", $"Not measured: {what}: {why}. Fix: {fix}");
             w.WriteEndObject();
             w.WriteEndObject();
         }

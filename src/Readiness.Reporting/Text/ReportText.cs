@@ -54,5 +54,24 @@ internal static class ReportText
 
     public static string MeasuredLine(AuditResult result) =>
         $"measured weight {Weight(result.MeasuredWeight)} of {Weight(result.TotalWeight)}" +
-        (result.TotalWeight > result.MeasuredWeight ? $" ({Weight(result.TotalWeight - result.MeasuredWeight)} waived or not applicable)" : "");
+        (result.TotalWeight > result.MeasuredWeight
+            ? $" ({Weight(result.TotalWeight - result.MeasuredWeight)} {(result.NotMeasured.Any() ? "not measured, waived or not applicable" : "waived or not applicable")})"
+            : "");
+
+    /// <summary>The first thing an incomplete report says: why its verdict does not cover the whole app.</summary>
+    public static string IncompleteHeadline(AuditResult result)
+    {
+        var checks = result.NotMeasured.Count();
+        return $"The audit is incomplete: {result.Skipped.Count} gap{(result.Skipped.Count == 1 ? "" : "s")}" +
+            (checks > 0 ? $", {checks} check{(checks == 1 ? "" : "s")} not measured" : "") +
+            (result.Verdict == Verdict.NotReady
+                ? ". The failures below were measured; what was not measured may hide more."
+                : ". No READY or CONDITIONAL verdict until everything is measured.");
+    }
+
+    /// <summary>One line per gap: what was not measured, why, and how to close it (the same kinds grouped once).</summary>
+    public static IReadOnlyList<(string What, string Why, string Fix)> Gaps(AuditResult result) =>
+        result.Skipped.Select(i => (i.Path, i.Reason, i.Remedy))
+            .Concat(result.NotMeasured.Select(c => (c.Id, c.Message ?? "not measured", "close the gaps above and audit again")))
+            .ToList();
 }

@@ -16,6 +16,54 @@ public class ScoringTests
     }
 
     [Fact]
+    public void APerfectScoreWithASkippedItemIsIncompleteNotReady()
+    {
+        var result = Scoring.Score(
+            [Check("a", P1Critical, Passed)],
+            new AuditInput("/repo", "Production", [], [new Findings.SkippedItem("src/Api/Api.csproj", "not restored", Findings.GapKind.NotRestored)], new HashSet<string>(), new DateOnly(2026, 1, 1), []),
+            [],
+            false);
+
+        Assert.Equal((100, Verdict.Incomplete), (result.Score, result.Verdict));
+        Assert.False(result.IsComplete);
+    }
+
+    [Fact]
+    public void ANotMeasuredCheckMakesTheVerdictIncompleteAndLeavesTheScore()
+    {
+        var result = Score(Check("a", P2High, Passed), Check("b", P1Critical, NotMeasured));
+
+        Assert.Equal(Verdict.Incomplete, result.Verdict);
+        Assert.Equal(100, result.Score);
+        Assert.Equal(5m, result.MeasuredWeight);
+        Assert.Equal(1, result.Categories.Single().NotMeasured);
+    }
+
+    [Fact]
+    public void AMeasuredFailureKeepsNotReadyEvenWhenIncomplete()
+    {
+        var result = Score(Check("a", P1Critical, Failed), Check("b", P2High, NotMeasured));
+
+        Assert.Equal(Verdict.NotReady, result.Verdict);
+    }
+
+    [Fact]
+    public void NothingMeasuredIsIncompleteNotNotReady()
+    {
+        var result = Score(Check("a", P1Critical, NotMeasured));
+
+        Assert.Equal((0, Verdict.Incomplete), (result.Score, result.Verdict));
+    }
+
+    [Fact]
+    public void AConditionalScoreThatIsIncompleteIsIncomplete()
+    {
+        var result = Score(Check("a", P2High, Failed), Check("b", P3Normal, NotMeasured), Check("c", P1Critical, Passed));
+
+        Assert.Equal(Verdict.Incomplete, result.Verdict);
+    }
+
+    [Fact]
     public void TheScoreIsTheFloorOfTheWeightedPassRatio()
     {
         // P2 5 passed + P3 2 passed + P3 2 failed: floor(100 × 7 / 9) = 77

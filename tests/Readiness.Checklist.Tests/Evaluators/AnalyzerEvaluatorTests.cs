@@ -30,6 +30,50 @@ public class AnalyzerEvaluatorTests : IDisposable
     }
 
     [Fact]
+    public void NoFindingWhileAProjectDidNotCompileIsNotMeasuredNotPassed()
+    {
+        var input = _repo.Input([], ["RDY8001", "RDY8002"]) with
+        {
+            Skipped = [new SkippedItem("src/Api/Api.csproj", "does not compile: 12 compiler error(s)", GapKind.DoesNotCompile)],
+        };
+
+        var result = _repo.EvaluateOne(Check, input);
+
+        Assert.Equal(CheckStatus.NotMeasured, result.Status);
+        Assert.Contains("src/Api/Api.csproj", result.Message);
+    }
+
+    [Fact]
+    public void NoFindingWhileAPackageIsUnrestoredIsNotMeasured()
+    {
+        var input = _repo.Input([], ["RDY8001"]) with
+        {
+            Skipped = [new SkippedItem("src/Api/Api.csproj", "not restored: packages X are unresolved", GapKind.NotRestored)],
+        };
+
+        Assert.Equal(CheckStatus.NotMeasured, _repo.EvaluateOne(Check, input).Status);
+    }
+
+    [Fact]
+    public void AFindingStillFailsTheCheckWhenAnotherProjectWasNotAnalysed()
+    {
+        var input = _repo.Input([Finding("RDY8001")], ["RDY8001"]) with
+        {
+            Skipped = [new SkippedItem("src/Worker/Worker.csproj", "does not compile", GapKind.DoesNotCompile)],
+        };
+
+        Assert.Equal(CheckStatus.Failed, _repo.EvaluateOne(Check, input).Status);
+    }
+
+    [Fact]
+    public void ASkippedConfigFileDoesNotMakeAnAnalyzerCheckUnmeasured()
+    {
+        var input = _repo.Input([], ["RDY8001"]) with { Skipped = [new SkippedItem("docs/big.json", "over 1 MB")] };
+
+        Assert.Equal(CheckStatus.Passed, _repo.EvaluateOne(Check, input).Status);
+    }
+
+    [Fact]
     public void FindingsSuppressedInSourceMakeTheCheckWaivedNotPassed()
     {
         var result = _repo.EvaluateOne(Check, _repo.Input([Finding("RDY8001", "#pragma warning disable")], ["RDY8001"]));

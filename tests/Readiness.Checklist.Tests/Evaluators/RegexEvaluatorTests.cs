@@ -89,6 +89,18 @@ public class RegexEvaluatorTests : IDisposable
     }
 
     [Fact]
+    public void ATimedOutPatternWithNoOtherMatchIsNotMeasuredNotPassed()
+    {
+        _repo.With("Program.cs", new string('a', 50_000) + "!");
+        var checklist = Loading.ChecklistLoaderProbe.Parse(Checklists.Check("slow", "kind: regex\nfiles: [\"*.cs\"]\nmustNotMatch: '^(a+)+$'"));
+
+        var audit = AuditEvaluator.Evaluate([checklist], _repo.Input());
+
+        Assert.Equal(CheckStatus.NotMeasured, audit.Checks.Single().Status);
+        Assert.Equal(Verdict.Incomplete, audit.Verdict);
+    }
+
+    [Fact]
     public void BinaryAndNonUtf8FilesAreSkippedWithAReason()
     {
         _repo.WithBytes("Binary.cs", [0x41, 0x00, 0x42]).WithBytes("Latin1.cs", [0x63, 0x61, 0x66, 0xE9, 0x20, 0x28]).With("Program.cs", "");
@@ -101,13 +113,13 @@ public class RegexEvaluatorTests : IDisposable
     }
 
     [Fact]
-    public void AMustMatchCheckWhoseFilesAreAllUnreadableMeasuredNothing()
+    public void AMustMatchCheckWhoseFilesAreAllUnreadableIsNotMeasured()
     {
         _repo.WithBytes("Program.cs", [0x41, 0x00, 0x42]);
 
         var result = _repo.EvaluateOne(Hsts);
 
-        Assert.Equal(CheckStatus.NotApplicable, result.Status);
+        Assert.Equal(CheckStatus.NotMeasured, result.Status);
         Assert.Contains("see Skipped", result.Message);
     }
 

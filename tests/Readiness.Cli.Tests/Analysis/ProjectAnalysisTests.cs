@@ -1,3 +1,4 @@
+using Readiness.Checklist.Findings;
 using Readiness.Cli.Tests.Support;
 
 namespace Readiness.Cli.Tests.Analysis;
@@ -123,7 +124,7 @@ public sealed class ProjectAnalysisTests
         Assert.Equal("App.csproj", skipped.Path);
         Assert.StartsWith("does not compile: 2 compiler error(s)", skipped.Reason);
         Assert.Contains("the analyzers ran on what binds", skipped.Reason);
-        Assert.True(run.IsIncomplete);
+        Assert.Equal(GapKind.DoesNotCompile, skipped.Kind);
     }
 
     [Fact]

@@ -89,6 +89,51 @@ public sealed class AuditCommandTests
     }
 
     [Fact]
+    public async Task AnEmptyFolderIsExitCode2AndNeverReady()
+    {
+        using var repo = new TempRepository();
+        repo.Write("docs/README.md", "# nothing to audit here\n");
+
+        var (exit, output, error) = await CliRunner.RunAsync("audit", repo.Root, "--output", repo.PathOf("out"));
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("no C# project (.csproj) and no configuration to audit", error);
+        Assert.DoesNotContain("READY", output);
+        Assert.False(Directory.Exists(repo.PathOf("out")));
+    }
+
+    [Fact]
+    public async Task ConfigurationWithoutAProjectIsAuditedButIncompleteWithExitCode3()
+    {
+        using var repo = new TempRepository();
+        repo.Write("deploy/appsettings.json", "{ \"AllowedHosts\": \"example.org\" }");
+
+        repo.Write("checklist.yaml", Checklist);
+
+        var (exit, output, error) = await CliRunner.RunAsync(
+            "audit", repo.Root, "--checklist", repo.PathOf("checklist.yaml"), "--output", repo.PathOf("out"), "--format", "console,sarif");
+
+        Assert.True(exit == ExitCodes.AnalysisIncomplete, error);
+        Assert.Contains("INCOMPLETE", output);
+        Assert.DoesNotContain(": READY", output);
+        Assert.Contains("\"executionSuccessful\": false", File.ReadAllText(repo.PathOf("out/readiness-report.sarif")));
+    }
+
+    [Fact]
+    public async Task AProjectWithCompilerErrorsAndNoFindingIsIncompleteNotReady()
+    {
+        using var repo = new TempRepository();
+        repo.WebApp("app", CleanApp + "UndefinedCall();\n").Write("checklist.yaml", Checklist);
+
+        var (exit, output, error) = await CliRunner.RunAsync(
+            "audit", repo.PathOf("app"), "--checklist", repo.PathOf("checklist.yaml"), "--output", repo.PathOf("out"), "--format", "console");
+
+        Assert.True(exit == ExitCodes.AnalysisIncomplete, error);
+        Assert.StartsWith("Readiness audit (Production): INCOMPLETE", output);
+        Assert.Contains("does not compile", output);
+    }
+
+    [Fact]
     public async Task AMalformedChecklistIsExitCode2WithFileLineAndColumn()
     {
         using var repo = new TempRepository();

@@ -60,4 +60,19 @@ public class ConsoleReportTests
     {
         Assert.False(ConsoleReport.ShouldColor(new StringWriter()));
     }
+
+    [Fact]
+    public void AnIncompleteAuditSaysSoBeforeTheCategoriesWithEachGapAndItsFix()
+    {
+        var writer = new StringWriter();
+        ConsoleReport.Write(Fixtures.PassingButUnrestored(), writer, color: false);
+        var text = writer.ToString();
+
+        Assert.StartsWith("Readiness audit (Production): INCOMPLETE", text);
+        var headline = text.IndexOf("The audit is incomplete: 1 gap, 1 check not measured", StringComparison.Ordinal);
+        Assert.InRange(headline, 0, text.IndexOf("Categories", StringComparison.Ordinal));
+        Assert.Contains("src/Api/Api.csproj: not restored", text);
+        Assert.Contains("fix: run `dotnet restore`", text);
+        Assert.DoesNotContain("READY\n", text);
+    }
 }

@@ -99,4 +99,15 @@ public class HtmlReportTests
         Assert.Contains("style=\"width:0%\"", html);   // Secrets: its only measured check fails
         Assert.Contains("style=\"width:100%\"", html); // Https: hsts passes
     }
+
+    [Fact]
+    public void AnIncompleteAuditShowsANotMeasuredSectionAboveTheCategories()
+    {
+        var html = HtmlReport.Render(Fixtures.PassingButUnrestored());
+
+        Assert.Contains("<span class=\"verdict v-conditional\">INCOMPLETE</span>", html);
+        var section = html.IndexOf("id=\"not-measured\"", StringComparison.Ordinal);
+        Assert.InRange(section, 0, html.IndexOf("<h2>Categories</h2>", StringComparison.Ordinal));
+        Assert.Contains("not restored: packages Contoso.Auth are unresolved", html);
+    }
 }

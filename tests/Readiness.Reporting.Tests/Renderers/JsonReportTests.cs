@@ -60,4 +60,17 @@ public class JsonReportTests
         Assert.DoesNotContain("<script>", text);
         Assert.Contains("<script>", (string)JsonNode.Parse(text)!["findings"]![0]!["message"]!);
     }
+
+    [Fact]
+    public void AnIncompleteAuditSaysSoWithTheKindAndFixOfEachGap()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(JsonReport.Render(Fixtures.PassingButUnrestored()))!;
+
+        Assert.Equal("INCOMPLETE", (string?)json["verdict"]);
+        Assert.False((bool)json["complete"]!);
+        var gap = json["skipped"]![0]!;
+        Assert.Equal("notRestored", (string?)gap["kind"]);
+        Assert.Contains("dotnet restore", (string?)gap["fix"]);
+        Assert.Contains(json["checks"]!.AsArray(), c => (string?)c!["status"] == "notMeasured");
+    }
 }

@@ -51,4 +51,16 @@ public class MarkdownReportTests
         Assert.Contains("<https://learn.microsoft.com/aspnet/core/no-permissive-cors>", md);
         Assert.Contains("| Https | 100 | 1 | 0 | 0 | 0 |", md);
     }
+
+    [Fact]
+    public void AnIncompleteAuditIsNeverShownAsReadyAndListsWhatWasNotMeasuredFirst()
+    {
+        var markdown = MarkdownReport.Render(Fixtures.PassingButUnrestored());
+
+        Assert.StartsWith("## ❔ Production readiness: INCOMPLETE", markdown);
+        Assert.DoesNotContain("✅", markdown);
+        var warning = markdown.IndexOf("> [!WARNING]", StringComparison.Ordinal);
+        Assert.InRange(warning, 0, markdown.IndexOf("| Category |", StringComparison.Ordinal));
+        Assert.Contains("`src/Api/Api.csproj`", markdown);
+    }
 }

@@ -89,4 +89,22 @@ public class SarifReportTests
 
         Assert.Contains("assets/logo.cs", (string)Assert.Single(notifications)!["message"]!["text"]!);
     }
+
+    [Fact]
+    public void AnIncompleteAuditIsNotASuccessfulExecutionAndNamesEachGap()
+    {
+        var invocation = Render(Fixtures.PassingButUnrestored())["runs"]![0]!["invocations"]![0]!;
+
+        Assert.False((bool)invocation["executionSuccessful"]!);
+        var texts = invocation["toolExecutionNotifications"]!.AsArray().Select(n => (string?)n!["message"]!["text"]).ToList();
+        Assert.Contains(texts, t => t!.StartsWith("Not measured: src/Api/Api.csproj: not restored", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t!.StartsWith("Not measured: no-hardcoded-credentials", StringComparison.Ordinal));
+        Assert.Empty(Schema.Validate(Render(Fixtures.PassingButUnrestored())));
+    }
+
+    [Fact]
+    public void ACompleteAuditIsASuccessfulExecution()
+    {
+        Assert.True((bool)Render(Fixtures.Passing())["runs"]![0]!["invocations"]![0]!["executionSuccessful"]!);
+    }
 }
