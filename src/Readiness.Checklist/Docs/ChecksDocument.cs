@@ -70,7 +70,9 @@ public static class ChecksDocument
           arrays as `Section:0:Key`; a `*` segment matches any key); values compare case-insensitively; `notEquals`/`notIn`/`absent`
           pass on a missing key, `equals`/`in`/`matches` fail on it unless `optional: true`. `regex` runs with a 2-second match
           timeout per file (multiline, culture-invariant, `ignoreCase` optional): `mustMatch` passes when any file matches,
-          `mustNotMatch` fails once per match; `when:` makes it applicable only where some file matches another pattern.
+          `mustNotMatch` fails once per match; `when:` makes it applicable only where some file matches another pattern;
+          `serverCodeOnly: true` leaves out the files of client apps (the nearest project is Blazor WebAssembly, MAUI, WPF,
+          Windows Forms, or a console tool that hosts nothing; libraries count as server code).
           `dockerfile` judges the final stage for the user, the environment and the base image (following stage aliases), and
           every stage for secrets in `ENV`/`ARG` and remote `ADD`.
         - **Not applicable.** A check whose subject is absent (no Dockerfile, no appsettings, no file of its globs, `appliesTo`

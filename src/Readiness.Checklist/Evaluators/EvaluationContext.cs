@@ -28,6 +28,11 @@ internal sealed class EvaluationContext(AuditInput input)
 
     public RepositoryFiles Files { get; } = new(input.RepositoryRoot);
 
+    private ClientProjects? _clientProjects;
+
+    /// <summary>Which files belong to client apps, for checks about server code.</summary>
+    public ClientProjects ClientProjects => _clientProjects ??= new ClientProjects(Files);
+
     public IEnumerable<SkippedItem> Skipped => Files.Skipped.Concat(_skipped);
 
     public void Skip(string path, string reason, GapKind kind = GapKind.FileSkipped) => _skipped.Add(new SkippedItem(path, reason, kind));

@@ -36,7 +36,8 @@ internal static class RegexEvaluator
 
     public static Outcome Evaluate(CheckDefinition check, RegexCheckSpec spec, EvaluationContext context)
     {
-        var files = context.Files.Match(spec.Files, spec.Exclude).Where(p => !RepositoryFiles.IsTestPath(p)).ToList();
+        var files = context.Files.Match(spec.Files, spec.Exclude).Where(p => !RepositoryFiles.IsTestPath(p))
+            .Where(p => !spec.ServerCodeOnly || !context.ClientProjects.IsClientCode(p)).ToList();
         if (files.Count == 0)
         {
             return Outcome.NotApplicable($"no file matches {string.Join(", ", spec.Files)}");

@@ -33,7 +33,7 @@ public static partial class ChecklistLoader
         ["fileExists"] = ["kind", "appliesTo", "paths", "exclude"],
         ["fileAbsent"] = ["kind", "appliesTo", "paths", "exclude"],
         ["jsonPath"] = ["kind", "appliesTo", "path", "equals", "notEquals", "in", "notIn", "matches", "exists", "absent", "optional"],
-        ["regex"] = ["kind", "appliesTo", "files", "exclude", "mustMatch", "mustNotMatch", "ignoreCase", "when"],
+        ["regex"] = ["kind", "appliesTo", "files", "exclude", "mustMatch", "mustNotMatch", "ignoreCase", "when", "serverCodeOnly"],
         ["dockerfile"] = ["kind", "appliesTo", "files", "assert"],
     };
 
@@ -432,6 +432,7 @@ public static partial class ChecklistLoader
     private static CheckSpec? ReadRegex(YamlReader reader, Dictionary<string, YamlNode> map, YamlNode node, string where)
     {
         var ignoreCase = reader.OptionalBool(map, "ignoreCase", where) ?? false;
+        var serverCodeOnly = reader.OptionalBool(map, "serverCodeOnly", where) ?? false;
         if (!map.TryGetValue("files", out var filesNode))
         {
             reader.Error(node, $"{where} is missing required field 'files'");
@@ -461,7 +462,7 @@ public static partial class ChecklistLoader
             return null;
         }
 
-        return new RegexCheckSpec(files, exclude, pattern, hasMust ? RegexMode.MustMatch : RegexMode.MustNotMatch, ignoreCase) { When = when };
+        return new RegexCheckSpec(files, exclude, pattern, hasMust ? RegexMode.MustMatch : RegexMode.MustNotMatch, ignoreCase) { When = when, ServerCodeOnly = serverCodeOnly };
     }
 
     private static bool CheckPattern(YamlReader reader, YamlNode node, string pattern, string where)

@@ -86,6 +86,12 @@ public sealed record RegexCheckSpec(
     /// check is not applicable (resilient HTTP only matters where the app calls out over HTTP).
     /// </summary>
     public string? When { get; init; }
+
+    /// <summary>
+    /// Leaves out the files of client apps (Blazor WebAssembly, MAUI, WPF, Windows Forms, console tools that host
+    /// nothing): for checks about how a server behaves, such as sockets exhausted by <c>new HttpClient()</c> per request.
+    /// </summary>
+    public bool ServerCodeOnly { get; init; }
 }
 
 /// <summary>The assertions a dockerfile check can make about the final stage of a Dockerfile.</summary>

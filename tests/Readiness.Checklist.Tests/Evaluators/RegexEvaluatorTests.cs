@@ -100,6 +100,42 @@ public class RegexEvaluatorTests : IDisposable
         Assert.Equal(Verdict.Incomplete, audit.Verdict);
     }
 
+    private static readonly string ServerHttpClient = Checklists.Check("http-client-factory", "kind: regex\nfiles: [\"**/*.cs\"]\nserverCodeOnly: true\nmustNotMatch: '\\bnew\\s+HttpClient\\s*\\('", "P3-normal");
+
+    [Theory]
+    [InlineData("<Project Sdk=\"Microsoft.NET.Sdk.BlazorWebAssembly\"></Project>")]
+    [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><UseMaui>true</UseMaui></PropertyGroup></Project>")]
+    [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><OutputType>WinExe</OutputType><UseWPF>true</UseWPF></PropertyGroup></Project>")]
+    [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><OutputType>Exe</OutputType></PropertyGroup></Project>")]
+    public void ServerCodeOnlyLeavesOutClientApps(string csproj)
+    {
+        _repo.With("clients/Tool/Tool.csproj", csproj).With("clients/Tool/Services/Api.cs", "var client = new HttpClient();");
+
+        Assert.Equal(CheckStatus.NotApplicable, _repo.EvaluateOne(ServerHttpClient).Status);
+    }
+
+    [Theory]
+    [InlineData("<Project Sdk=\"Microsoft.NET.Sdk.Web\"></Project>")]
+    [InlineData("<Project Sdk=\"Microsoft.NET.Sdk.Worker\"><PropertyGroup><OutputType>Exe</OutputType></PropertyGroup></Project>")]
+    [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\"></Project>")]
+    public void ServerCodeOnlyKeepsWebAppsWorkersAndLibraries(string csproj)
+    {
+        _repo.With("src/Shop/Shop.csproj", csproj).With("src/Shop/Services/Api.cs", "var client = new HttpClient();");
+
+        var result = _repo.EvaluateOne(ServerHttpClient);
+
+        Assert.Equal(CheckStatus.Failed, result.Status);
+        Assert.Equal("src/Shop/Services/Api.cs", Assert.Single(result.Findings).FilePath);
+    }
+
+    [Fact]
+    public void ServerCodeOnlyCountsAFileWithNoProjectAboveAsServerCode()
+    {
+        _repo.With("Loose.cs", "var client = new HttpClient();");
+
+        Assert.Equal(CheckStatus.Failed, _repo.EvaluateOne(ServerHttpClient).Status);
+    }
+
     [Fact]
     public void BinaryAndNonUtf8FilesAreSkippedWithAReason()
     {
