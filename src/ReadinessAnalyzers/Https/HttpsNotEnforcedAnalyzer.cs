@@ -2,12 +2,14 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using ReadinessAnalyzers.Internals;
+using ReadinessAnalyzers.Internals.Http;
 using ReadinessAnalyzers.Internals.Pipeline;
 
 namespace ReadinessAnalyzers.Https
 {
     /// <summary>
-    /// RDY6004 / RDY6005: a web app whose production pipeline never calls <c>UseHttpsRedirection()</c> / <c>UseHsts()</c>.
+    /// RDY6004 / RDY6005: a web app whose production pipeline never calls <c>UseHttpsRedirection()</c> / <c>UseHsts()</c>;
+    /// RDY6005 only for an app that serves browsers (<see cref="BrowserFacingApp"/>).
     /// Whole-program rules: decided at compilation end over the entry point's pipeline (<see cref="ProgramPipeline"/>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -28,7 +30,8 @@ namespace ReadinessAnalyzers.Https
             messageFormat: "The app never calls 'UseHsts()' outside Development{0}: browsers are not told to refuse plain HTTP, so the first request of every visit can be downgraded; call app.UseHsts() when the environment is not Development",
             description: "HTTP Strict Transport Security tells browsers to use HTTPS only, for the max-age of the header; without it an "
                 + "attacker on the network can strip TLS from the first request. Call UseHsts() outside Development (not in "
-                + "Development, where it would pin localhost to HTTPS). Reported once per app, at compilation end.",
+                + "Development, where it would pin localhost to HTTPS). Reported once per app, at compilation end, and only for an app "
+                + "that serves browsers (pages, static files, a SPA, cookies or sessions): API clients ignore the header.",
             customTags: WellKnownDiagnosticTags.CompilationEnd);
 
         private const string OnlyInDevelopment = " (it is only called in Development)";
@@ -39,11 +42,21 @@ namespace ReadinessAnalyzers.Https
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(static start => ProgramPipeline.Register(start, recordEvidence: false, static (end, pipeline) =>
+            context.RegisterCompilationStartAction(static start =>
             {
-                Decide(end, pipeline, PipelineCall.HttpsRedirection, NoHttpsRedirectionRule);
-                Decide(end, pipeline, PipelineCall.Hsts, NoHstsRule);
-            }));
+                var browser = new BrowserFacingApp();
+                browser.Register(start);
+                ProgramPipeline.Register(start, recordEvidence: false, (end, pipeline) =>
+                {
+                    Decide(end, pipeline, PipelineCall.HttpsRedirection, NoHttpsRedirectionRule);
+
+                    // HSTS is a browser instruction: an API whose clients are programs gains nothing from it.
+                    if (browser.IsBrowserFacing)
+                    {
+                        Decide(end, pipeline, PipelineCall.Hsts, NoHstsRule);
+                    }
+                });
+            });
         }
 
         private static void Decide(CompilationAnalysisContext context, ProgramPipeline pipeline, PipelineCall call, DiagnosticDescriptor rule)

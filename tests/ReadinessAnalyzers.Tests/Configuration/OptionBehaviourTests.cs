@@ -228,6 +228,7 @@ public class OptionBehaviourTests
     {
         const string Code = """
             var app = WebApplication.CreateBuilder(args).Build();
+            app.UseStaticFiles();
             if (app.Environment.IsLocal())
             {
                 app.UseHsts();

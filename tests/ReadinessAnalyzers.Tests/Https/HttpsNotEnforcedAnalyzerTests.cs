@@ -9,8 +9,9 @@ public class HttpsNotEnforcedAnalyzerTests
         new Verification.AnalyzerTest<HttpsNotEnforcedAnalyzer> { TestCode = source, OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication }.RunAsync();
 
     [Fact]
-    public Task MinimalAppWithoutRedirectionOrHstsIsReportedAtRun() => Verify.VerifyAnalyzerAsync("""
+    public Task PageAppWithoutRedirectionOrHstsIsReportedAtRun() => Verify.VerifyAnalyzerAsync("""
         var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddRazorPages();
         var app = builder.Build();
         app.MapGet("/", () => "orders");
         app.{|RDY6004:{|RDY6005:Run()|}|};
@@ -31,6 +32,7 @@ public class HttpsNotEnforcedAnalyzerTests
     [Fact]
     public Task HstsOnlyInsideIsDevelopmentIsStillReportedAndSaysSo() => Verify.VerifyAnalyzerAsync("""
         var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddRazorPages();
         var app = builder.Build();
         if (app.Environment.IsDevelopment())
         {
@@ -83,6 +85,7 @@ public class HttpsNotEnforcedAnalyzerTests
         {
             TestCode = """
                 var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddRazorPages();
                 var app = builder.Build();
                 app.{|RDY6004:{|RDY6005:Run()|}|};
                 """,
@@ -112,7 +115,7 @@ public class HttpsNotEnforcedAnalyzerTests
 
         public class Startup
         {
-            public void ConfigureServices(IServiceCollection services) => services.AddControllers();
+            public void ConfigureServices(IServiceCollection services) => services.AddControllersWithViews();
 
             public void {|RDY6004:{|RDY6005:Configure|}|}(IApplicationBuilder app, IWebHostEnvironment env)
             {
@@ -160,6 +163,8 @@ public class HttpsNotEnforcedAnalyzerTests
         {
             public void ConfigureDevelopment(IApplicationBuilder app) => app.UseHsts();
 
+            public void ConfigureServices(IServiceCollection services) => services.AddRazorPages();
+
             public void {|RDY6005:Configure|}(IApplicationBuilder app) => app.UseHttpsRedirection();
         }
         """);
@@ -167,6 +172,7 @@ public class HttpsNotEnforcedAnalyzerTests
     [Fact]
     public Task BuildIsTheReportLocationWhenTheAppIsNotRun() => Verify.VerifyAnalyzerAsync("""
         var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddRazorPages();
         await using var app = builder.{|RDY6004:{|RDY6005:Build()|}|};
         await app.StartAsync();
         await app.WaitForShutdownAsync();
@@ -175,6 +181,7 @@ public class HttpsNotEnforcedAnalyzerTests
     [Fact]
     public Task UserMethodsNamedLikeTheMiddlewareDoNotCount() => Verify.VerifyAnalyzerAsync("""
         var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddRazorPages();
         var app = builder.Build();
         Transport.UseHsts(app.Services);
         Transport.UseHttpsRedirection("orders");
@@ -190,6 +197,7 @@ public class HttpsNotEnforcedAnalyzerTests
     [Fact]
     public Task TerminalRunMiddlewareIsNotTheReportLocation() => Verify.VerifyAnalyzerAsync("""
         var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddRazorPages();
         var app = builder.Build();
         app.Run(context => context.Response.WriteAsync("orders"));
         app.{|RDY6004:{|RDY6005:Run()|}|};
@@ -247,5 +255,52 @@ public class HttpsNotEnforcedAnalyzerTests
     public Task TruncatedProgramIsNotReportedAndDoesNotCrash() => Verify.VerifyBrokenCodeAsync("""
         var builder = WebApplication.CreateBuilder(args);
         var app = builder.
+        """);
+
+    [Fact]
+    public Task JsonApiWithoutHstsIsReportedOnlyForRedirection() => Verify.VerifyAnalyzerAsync("""
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddControllers();
+        var app = builder.Build();
+        app.MapControllers();
+        app.MapGet("/orders/{id}", (int id) => Results.Json(new { id }));
+        app.{|RDY6004:Run()|};
+        """);
+
+    [Theory]
+    [InlineData("app.UseStaticFiles();")]
+    [InlineData("app.MapFallbackToFile(\"index.html\");")]
+    [InlineData("builder.Services.AddAuthentication().AddCookie();")]
+    [InlineData("builder.Services.AddSession();")]
+    [InlineData("builder.Services.AddControllersWithViews();")]
+    public Task AnApiThatServesFilesPagesOrCookiesNeedsHsts(string browserCall) => Verify.VerifyAnalyzerAsync($$"""
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        {{browserCall}}
+        app.UseHttpsRedirection();
+        app.{|RDY6005:Run()|};
+        """);
+
+    [Fact]
+    public Task AnAppMethodNamedLikeABrowserFeatureDoesNotMakeAnApiBrowserFacing() => Verify.VerifyAnalyzerAsync("""
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        Catalog.UseStaticFiles(app);
+        app.UseHttpsRedirection();
+        app.Run();
+
+        static class Catalog
+        {
+            public static void UseStaticFiles(WebApplication app) { }
+        }
+        """);
+
+    [Fact]
+    public Task AnUnresolvedRazorPagesCallStillMakesTheAppBrowserFacing() => Verify.VerifyBrokenCodeAsync("""
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddRazorPages(UnknownOptions.Default);
+        var app = builder.Build();
+        app.UseHttpsRedirection();
+        app.{|RDY6005:Run()|};
         """);
 }
