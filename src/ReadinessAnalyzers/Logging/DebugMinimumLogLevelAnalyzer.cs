@@ -10,9 +10,10 @@ namespace ReadinessAnalyzers.Logging
     /// <summary>
     /// RDY4001: a Trace or Debug minimum log level set in code, outside Development: Microsoft.Extensions.Logging
     /// (SetMinimumLevel, AddFilter, LoggerFilterOptions.MinLevel, LoggerFilterRule), Serilog (MinimumLevel.Debug()/Verbose(),
-    /// MinimumLevel.Is/Override(…, Debug), new LoggingLevelSwitch(Debug)) and NLog (the minLevel of LoggingRule, AddRule,
-    /// FilterMinLevel). Writing a log entry at Debug level is not a minimum level and not reported. A Microsoft.Extensions.Logging
-    /// level that only hands everything to NLog or Serilog (ClearProviders, then AddNLog/UseNLog/UseSerilog) is not a level.
+    /// MinimumLevel.Is/Override(…, Debug), new LoggingLevelSwitch(Debug)). Writing a log entry at Debug level is not a minimum
+    /// level and not reported. A Microsoft.Extensions.Logging level that only hands everything to NLog or Serilog
+    /// (ClearProviders, then AddNLog/UseNLog/UseSerilog) is not a level. NLog rules in code are per target (a debugger,
+    /// an updater log, an error tracker) and apps reset their levels from user settings: they are not judged.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class DebugMinimumLogLevelAnalyzer : DiagnosticAnalyzer
@@ -33,7 +34,6 @@ namespace ReadinessAnalyzers.Logging
         private const string SerilogMinimumLevelConfiguration = "Serilog.Configuration.LoggerMinimumLevelConfiguration";
         private const string SerilogLogEventLevel = "Serilog.Events.LogEventLevel";
         private const string SerilogLoggingLevelSwitch = "Serilog.Core.LoggingLevelSwitch";
-        private const string NLogLogLevel = "NLog.LogLevel";
 
         // LogLevel.Trace = 0, LogLevel.Debug = 1.
         private const int Trace = 0;
@@ -50,7 +50,6 @@ namespace ReadinessAnalyzers.Logging
                 var types = WellKnownTypes.GetOrCreate(start.Compilation);
                 var guard = DevelopmentGuard.Create(start.Compilation, start.Options);
                 RegisterSerilog(start, types, guard);
-                RegisterNLog(start, types, guard);
                 start.RegisterOperationAction(context => AnalyzeUnresolvedLibraryCall(context, guard), OperationKind.Invalid);
 
                 var logLevel = types.Get(TypeNames.LogLevel);
@@ -217,84 +216,10 @@ namespace ReadinessAnalyzers.Logging
                 OperationKind.ObjectCreation);
         }
 
-        /// <summary>NLog: the <c>minLevel</c> of <c>new LoggingRule(…)</c>, <c>LoggingConfiguration.AddRule(…)</c> and <c>FilterMinLevel(…)</c>.</summary>
-        private static void RegisterNLog(CompilationStartAnalysisContext start, WellKnownTypes types, DevelopmentGuard guard)
-        {
-            var nlogLevel = types.Get(NLogLogLevel);
-            if (nlogLevel is null)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(
-                context =>
-                {
-                    IMethodSymbol? method;
-                    ImmutableArray<IArgumentOperation> arguments;
-                    if (context.Operation is IObjectCreationOperation creation)
-                    {
-                        method = creation.Constructor;
-                        arguments = creation.Arguments;
-                    }
-                    else
-                    {
-                        var invocation = (IInvocationOperation)context.Operation;
-                        method = invocation.TargetMethod;
-                        arguments = invocation.Arguments;
-                    }
-
-                    if (method is null || !IsNLogRuleMethod(method))
-                    {
-                        return;
-                    }
-
-                    foreach (var argument in arguments)
-                    {
-                        if (argument.Parameter?.Name == "minLevel" && SymbolEqualityComparer.Default.Equals(argument.Parameter.Type, nlogLevel))
-                        {
-                            var level = FindNLogVerboseLevel(argument.Value, nlogLevel, guard);
-                            if (level != null)
-                            {
-                                var member = method.MethodKind == MethodKind.Constructor ? "new LoggingRule" : method.Name;
-                                context.ReportDiagnostic(Diagnostic.Create(Rule, level.Syntax.GetLocation(), member, ((IMemberReferenceOperation)level).Member.Name));
-                            }
-                        }
-                    }
-                },
-                OperationKind.Invocation,
-                OperationKind.ObjectCreation);
-        }
-
-        private static bool IsNLogRuleMethod(IMethodSymbol method)
-        {
-            var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
-            return (name == "LoggingRule" || name == "AddRule" || name == "FilterMinLevel")
-                && method.ContainingAssembly?.Name == "NLog";
-        }
-
-        /// <summary>The <c>NLog.LogLevel.Trace</c>/<c>Debug</c> field the value may be outside Development (conditionals branch by branch).</summary>
-        private static IOperation? FindNLogVerboseLevel(IOperation? value, INamedTypeSymbol nlogLevel, DevelopmentGuard guard)
-        {
-            value = Operations.Unwrap(value);
-            switch (value)
-            {
-                case IConditionalOperation conditional:
-                    return FindNLogVerboseLevel(conditional.WhenTrue, nlogLevel, guard) ?? FindNLogVerboseLevel(conditional.WhenFalse, nlogLevel, guard);
-                case IMemberReferenceOperation reference
-                    when (reference is IFieldReferenceOperation || reference is IPropertyReferenceOperation)
-                        && (reference.Member.Name == "Trace" || reference.Member.Name == "Debug")
-                        && SymbolEqualityComparer.Default.Equals(reference.Member.ContainingType, nlogLevel):
-                    return guard.IsDevelopmentOnly(reference) ? null : reference;
-                default:
-                    return null;
-            }
-        }
-
         /// <summary>
-        /// Serilog and NLog not restored: the exact shapes decide. <c>MinimumLevel.Debug()</c> on a chain that starts at
+        /// Serilog not restored: the exact shapes decide. <c>MinimumLevel.Debug()</c> on a chain that starts at
         /// <c>new LoggerConfiguration()</c> or at the configuration parameter of <c>UseSerilog</c>/<c>AddSerilog</c>;
-        /// <c>MinimumLevel.Is/Override(…, LogEventLevel.Debug)</c> on such a chain; <c>new LoggingLevelSwitch(LogEventLevel.Debug)</c>;
-        /// <c>new LoggingRule(…, LogLevel.Debug, …)</c>.
+        /// <c>MinimumLevel.Is/Override(…, LogEventLevel.Debug)</c> on such a chain; <c>new LoggingLevelSwitch(LogEventLevel.Debug)</c>.
         /// </summary>
         private static void AnalyzeUnresolvedLibraryCall(OperationAnalysisContext context, DevelopmentGuard guard)
         {
@@ -324,12 +249,6 @@ namespace ReadinessAnalyzers.Logging
                     {
                         ReportUnresolvedLevelArgument(context, guard, invalid, creation.ArgumentList, "LogEventLevel", "Verbose", "new LoggingLevelSwitch");
                     }
-                    else if (type == "LoggingRule" && creation.ArgumentList.Arguments.Count >= 3)
-                    {
-                        // LoggingRule(loggerNamePattern, minLevel, target) and (loggerNamePattern, minLevel, maxLevel, target).
-                        ReportUnresolvedLevel(context, guard, invalid, creation.ArgumentList.Arguments[1].Expression, "LogLevel", "Trace", "new LoggingRule");
-                    }
-
                     break;
             }
         }

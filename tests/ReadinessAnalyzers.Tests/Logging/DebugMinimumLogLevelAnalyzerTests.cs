@@ -280,7 +280,7 @@ public class DebugMinimumLogLevelAnalyzerTests
         """);
 
     [Fact]
-    public Task NLogRuleAndAddRuleAtTraceOrDebugAreReported() => VerifyWithLibrariesAsync("""
+    public Task NLogRulesPerTargetAreNotJudged() => VerifyWithLibrariesAsync("""
         using NLog.Config;
         using NLog.Targets;
 
@@ -289,41 +289,10 @@ public class DebugMinimumLogLevelAnalyzerTests
             public static LoggingConfiguration Create()
             {
                 var config = new LoggingConfiguration();
-                var file = new FileTarget { FileName = "shop.log" };
-                config.AddRule([|NLog.LogLevel.Debug|], NLog.LogLevel.Fatal, file);
-                config.LoggingRules.Add(new LoggingRule("*", [|NLog.LogLevel.Trace|], new ConsoleTarget()));
-                config.AddRule(NLog.LogLevel.Info, NLog.LogLevel.Fatal, file, "Shop.*");
+                config.AddRule(NLog.LogLevel.Debug, NLog.LogLevel.Fatal, new FileTarget { FileName = "updater.log" });
+                config.LoggingRules.Add(new LoggingRule("*", NLog.LogLevel.Trace, new ConsoleTarget()));
                 return config;
             }
-        }
-        """);
-
-    [Fact]
-    public Task NLogRuleInsideIsDevelopmentIsNotReported() => VerifyWithLibrariesAsync("""
-        using NLog.Config;
-        using NLog.Targets;
-
-        public static class LogSetup
-        {
-            public static void Add(LoggingConfiguration config, IHostEnvironment environment)
-            {
-                var level = environment.IsDevelopment() ? NLog.LogLevel.Trace : NLog.LogLevel.Info;
-                if (environment.IsDevelopment())
-                {
-                    config.AddRule(NLog.LogLevel.Debug, NLog.LogLevel.Fatal, new ConsoleTarget());
-                }
-            }
-        }
-        """);
-
-    [Fact]
-    public Task NLogRuleIsReportedWhenNLogIsNotRestored() => Verify.VerifyBrokenCodeAsync("""
-        using NLog;
-        using NLog.Config;
-
-        public static class LogSetup
-        {
-            public static LoggingRule Everything(Target target) => new LoggingRule("*", [|NLog.LogLevel.Trace|], target);
         }
         """);
 
