@@ -259,7 +259,7 @@ internal sealed class RepositoryScan
         return i;
     }
 
-    /// <summary>The files the package's buildTransitive targets give a project: appsettings*.json, launchSettings.json, Dockerfile*, .env*.</summary>
+    /// <summary>The files the package's buildTransitive targets give a project: appsettings*.json, launchSettings.json, Dockerfile*, .env*, nlog.config.</summary>
     internal static bool IsProjectConfigFile(AuditProject project, string file)
     {
         var relative = Path.GetRelativePath(project.File.Directory, file).Replace('\\', '/');
@@ -275,7 +275,8 @@ internal sealed class RepositoryScan
 
         return (relative.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && relative.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             || relative.StartsWith("Dockerfile", StringComparison.OrdinalIgnoreCase)
-            || relative.StartsWith(".env", StringComparison.OrdinalIgnoreCase);
+            || relative.StartsWith(".env", StringComparison.OrdinalIgnoreCase)
+            || relative.Equals("nlog.config", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Config and deployment files the secret and container rules judge wherever they are in the repository.</summary>

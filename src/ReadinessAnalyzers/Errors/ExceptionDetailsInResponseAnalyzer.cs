@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ReadinessAnalyzers.Internals;
@@ -12,10 +13,14 @@ namespace ReadinessAnalyzers.Errors
     /// when its static type is a broad one (<c>Exception</c>, <c>SystemException</c>, <c>ApplicationException</c>,
     /// <c>AggregateException</c>, <c>TargetInvocationException</c>, a <c>DbException</c>): a catch-all variable,
     /// <c>IExceptionHandlerFeature.Error</c>, <c>IExceptionHandler</c>'s parameter, <c>InnerException</c>. A domain exception
-    /// caught by its own type (<c>catch (ValidationException e)</c>) carries a message written for users and is not reported.
+    /// caught by its own type (<c>catch (ValidationException e)</c>) carries a message written for users and is not reported, nor
+    /// is a broad variable inside a branch that narrowed it to a specific type (<c>if (ex is NotFoundException)</c>,
+    /// <c>case KeyNotFoundException:</c>, <c>catch (Exception e) when (e is DomainException)</c>): the app's own error mapping.
     /// Sinks: Results/TypedResults and ControllerBase result methods, MVC result objects, ProblemDetails Detail/Title/Extensions,
     /// Response.WriteAsync / WriteAsJsonAsync; the detail may pass through interpolation, concatenation, string methods,
-    /// anonymous or DTO objects, conditionals, and one local.
+    /// anonymous or DTO objects (also unresolved ones, such as a JObject of an unrestored package), conditionals, locals it is
+    /// assigned to, an object or dictionary local it is stored in (<c>error["stack"] = ex.StackTrace; Response.WriteAsync(error.ToString())</c>),
+    /// and the app's own method that takes the response (<c>errorModel.WriteToResponse(context.Response)</c>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ExceptionDetailsInResponseAnalyzer : DiagnosticAnalyzer
@@ -114,6 +119,8 @@ namespace ReadinessAnalyzers.Errors
             private readonly INamedTypeSymbol? _objectResult;
             private readonly INamedTypeSymbol? _contentResult;
             private readonly INamedTypeSymbol? _jsonResult;
+            private readonly INamedTypeSymbol? _httpResponse;
+            private readonly INamedTypeSymbol? _jsonSerializer;
 
             public Sinks(WellKnownTypes types)
             {
@@ -133,6 +140,8 @@ namespace ReadinessAnalyzers.Errors
                 _objectResult = types.Get(ObjectResultType);
                 _contentResult = types.Get(ContentResultType);
                 _jsonResult = types.Get(JsonResultType);
+                _httpResponse = types.Get(TypeNames.HttpResponse);
+                _jsonSerializer = types.Get("System.Text.Json.JsonSerializer");
             }
 
             /// <summary>
@@ -147,7 +156,7 @@ namespace ReadinessAnalyzers.Errors
                         var name = property.Property.Name;
                         if (name == "Message" || name == "StackTrace")
                         {
-                            return IsBroadException(property.Instance?.Type) ? (name == "Message" ? "message" : "stack trace") : null;
+                            return IsBroadException(property.Instance?.Type) && !IsNarrowed(property.Instance) ? (name == "Message" ? "message" : "stack trace") : null;
                         }
 
                         return IsValueUse(property) && IsBroadException(property.Type) ? "full text" : null;
@@ -155,14 +164,14 @@ namespace ReadinessAnalyzers.Errors
                     case IInvocationOperation invocation:
                         if (invocation.TargetMethod.Name == "ToString" && invocation.Arguments.Length == 0)
                         {
-                            return IsBroadException(invocation.Instance?.Type) ? "full text (ToString)" : null;
+                            return IsBroadException(invocation.Instance?.Type) && !IsNarrowed(invocation.Instance) ? "full text (ToString)" : null;
                         }
 
                         return null;
 
                     case ILocalReferenceOperation _:
                     case IParameterReferenceOperation _:
-                        return IsBroadException(operation.Type) && IsValueUse(operation) ? "full text" : null;
+                        return IsBroadException(operation.Type) && IsValueUse(operation) && !IsNarrowed(operation) ? "full text" : null;
 
                     default:
                         return null;
@@ -211,7 +220,21 @@ namespace ReadinessAnalyzers.Errors
                                 continue;
                             }
 
-                            return null;
+                            return WritesToResponse(invocation);
+
+                        case IInvalidOperation invalid:
+                            // new JObject(new JProperty("error", ex.Message)) or json.ToString() of an unrestored package.
+                            if (IsUnresolvedCarrier(invalid.Syntax))
+                            {
+                                continue;
+                            }
+
+                            // Ok(new JObject(…)): an argument that does not bind leaves the sink call unresolved.
+                            return UnresolvedSinkMethod(invalid);
+
+                        case IOperation member when member.Kind == OperationKind.None && current.Parent is IInvalidOperation call && IsUnresolvedCarrier(call.Syntax):
+                            // json.ToString on an unresolved json: the member access under the call.
+                            continue;
 
                         case IObjectCreationOperation creation:
                             if (child is IArgumentOperation && IsResultObject(creation.Type))
@@ -238,7 +261,10 @@ namespace ReadinessAnalyzers.Errors
                                 continue;
                             }
 
-                            return null;
+                            // errorMessage = ex.Message; … or error["stack"] = ex.StackTrace; error.Detail = …: the local carries it on.
+                            return depth < MaxLocalDepth && AssignedLocal(assignment.Target) is ILocalSymbol carrier
+                                ? FollowReferences(carrier, assignment, depth)
+                                : null;
 
                         case IVariableInitializerOperation _ when depth < MaxLocalDepth:
                             return FollowLocal(current, depth);
@@ -252,13 +278,11 @@ namespace ReadinessAnalyzers.Errors
             }
 
             private string? FollowLocal(IOperation initializer, int depth)
-            {
-                if (!(initializer.Parent is IVariableDeclaratorOperation declarator))
-                {
-                    return null;
-                }
+                => initializer.Parent is IVariableDeclaratorOperation declarator ? FollowReferences(declarator.Symbol, initializer, depth) : null;
 
-                var root = initializer;
+            private string? FollowReferences(ILocalSymbol local, IOperation inBody, int depth)
+            {
+                var root = inBody;
                 while (root.Parent != null)
                 {
                     root = root.Parent;
@@ -266,7 +290,7 @@ namespace ReadinessAnalyzers.Errors
 
                 foreach (var descendant in root.Descendants())
                 {
-                    if (descendant is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, declarator.Symbol)
+                    if (descendant is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)
                         && FindSink(reference, depth + 1) is string sink)
                     {
                         return sink;
@@ -276,9 +300,199 @@ namespace ReadinessAnalyzers.Errors
                 return null;
             }
 
+            /// <summary>The local an assignment stores into: the local itself, or the object or dictionary local whose member or element it sets.</summary>
+            private static ILocalSymbol? AssignedLocal(IOperation target)
+            {
+                switch (target)
+                {
+                    case ILocalReferenceOperation local:
+                        return local.Local;
+                    case IPropertyReferenceOperation property when Unwrap(property.Instance) is ILocalReferenceOperation container:
+                        return container.Local;
+                    case IInvalidOperation invalid when invalid.Syntax is ElementAccessExpressionSyntax || invalid.Syntax is MemberAccessExpressionSyntax:
+                        foreach (var child in invalid.ChildOperations)
+                        {
+                            if (Unwrap(child) is ILocalReferenceOperation unresolvedContainer
+                                && unresolvedContainer.Syntax == ((ExpressionSyntax)invalid.Syntax).ChildNodes().FirstOrDefault())
+                            {
+                                return unresolvedContainer.Local;
+                            }
+                        }
+
+                        return null;
+                    default:
+                        return null;
+                }
+            }
+
+            /// <summary>An object creation or <c>ToString()</c> that does not bind: it carries what it is given.</summary>
+            private static bool IsUnresolvedCarrier(SyntaxNode syntax) =>
+                syntax is ObjectCreationExpressionSyntax
+                || (syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: { Identifier: { ValueText: "ToString" } } } } call
+                    && call.ArgumentList.Arguments.Count == 0);
+
+            /// <summary>
+            /// The app's own method, called on or with the detail, that is handed the response:
+            /// <c>errorModel.WriteToResponse(context.Response)</c>. Its name, or null.
+            /// </summary>
+            private string? WritesToResponse(IInvocationOperation invocation)
+            {
+                var method = invocation.TargetMethod;
+                if (method.DeclaringSyntaxReferences.Length == 0 || _httpResponse is null)
+                {
+                    return null;
+                }
+
+                foreach (var argument in invocation.Arguments)
+                {
+                    var type = Unwrap(argument.Value)?.Type;
+                    if (SymbolEqualityComparer.Default.Equals(type, _httpResponse))
+                    {
+                        return method.Name;
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>
+            /// True when the exception variable is inside a branch that narrowed it to a specific type: the app maps its own
+            /// exception to a response (<c>if (ex is NotFoundException)</c>, <c>case ValidationException:</c>,
+            /// <c>catch (Exception e) when (e is DomainException)</c>).
+            /// </summary>
+            private bool IsNarrowed(IOperation? instance)
+            {
+                instance = Unwrap(instance);
+                ISymbol? symbol = instance switch
+                {
+                    ILocalReferenceOperation local => local.Local,
+                    IParameterReferenceOperation parameter => parameter.Parameter,
+                    _ => null,
+                };
+                if (symbol is null)
+                {
+                    return false;
+                }
+
+                var child = instance!;
+                for (var current = instance!.Parent; current != null; child = current, current = current.Parent)
+                {
+                    switch (current)
+                    {
+                        case IConditionalOperation conditional when child == conditional.WhenTrue && NarrowsTo(conditional.Condition, symbol):
+                            return true;
+                        case ISwitchCaseOperation switchCase when current.Parent is ISwitchOperation @switch && RefersTo(@switch.Value, symbol):
+                            foreach (var clause in switchCase.Clauses)
+                            {
+                                if (clause is IPatternCaseClauseOperation patternClause && IsSpecificPattern(patternClause.Pattern))
+                                {
+                                    return true;
+                                }
+                            }
+
+                            break;
+                        case ISwitchExpressionArmOperation arm when child == arm.Value && current.Parent is ISwitchExpressionOperation switchExpression
+                            && RefersTo(switchExpression.Value, symbol) && IsSpecificPattern(arm.Pattern):
+                            return true;
+                        case ICatchClauseOperation catchClause when child == catchClause.Handler && catchClause.Filter != null && NarrowsTo(catchClause.Filter, symbol):
+                            return true;
+                        case IAnonymousFunctionOperation _:
+                        case ILocalFunctionOperation _:
+                            return false;
+                    }
+                }
+
+                return false;
+            }
+
+            private bool NarrowsTo(IOperation? condition, ISymbol symbol)
+            {
+                condition = Unwrap(condition);
+                switch (condition)
+                {
+                    case IIsTypeOperation isType:
+                        return RefersTo(isType.ValueOperand, symbol) && !IsBroadException(isType.TypeOperand);
+                    case IIsPatternOperation isPattern:
+                        return RefersTo(isPattern.Value, symbol) && IsSpecificPattern(isPattern.Pattern);
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
+                        return NarrowsTo(and.LeftOperand, symbol) || NarrowsTo(and.RightOperand, symbol);
+                    default:
+                        return false;
+                }
+            }
+
+            private bool IsSpecificPattern(IPatternOperation pattern)
+            {
+                switch (pattern)
+                {
+                    case ITypePatternOperation type:
+                        return !IsBroadException(type.MatchedType);
+                    case IDeclarationPatternOperation declaration:
+                        return declaration.MatchedType != null && !IsBroadException(declaration.MatchedType);
+                    case IRecursivePatternOperation recursive:
+                        return recursive.MatchedType != null && !IsBroadException(recursive.MatchedType);
+                    case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } or:
+                        return IsSpecificPattern(or.LeftPattern) && IsSpecificPattern(or.RightPattern);
+                    default:
+                        return false;
+                }
+            }
+
+            private static bool RefersTo(IOperation? operation, ISymbol symbol)
+            {
+                operation = Unwrap(operation);
+                var referenced = operation switch
+                {
+                    ILocalReferenceOperation local => (ISymbol)local.Local,
+                    IParameterReferenceOperation parameter => parameter.Parameter,
+                    _ => null,
+                };
+                return referenced != null && SymbolEqualityComparer.Default.Equals(referenced, symbol);
+            }
+
+            /// <summary>A call that did not bind because of one argument: the sink its candidate methods all are, or null.</summary>
+            private string? UnresolvedSinkMethod(IInvalidOperation invalid)
+            {
+                if (!(invalid.Syntax is InvocationExpressionSyntax) || invalid.SemanticModel is null)
+                {
+                    return null;
+                }
+
+                string? sink = null;
+                foreach (var candidate in invalid.SemanticModel.GetSymbolInfo(invalid.Syntax).CandidateSymbols)
+                {
+                    var name = candidate is IMethodSymbol method ? SinkMethod(method) : null;
+                    if (name is null || (sink != null && sink != name))
+                    {
+                        return null;
+                    }
+
+                    sink = name;
+                }
+
+                return sink;
+            }
+
             private string? SinkMethod(IInvocationOperation invocation)
             {
+                if (SinkMethod(invocation.TargetMethod) is string sink)
+                {
+                    return sink;
+                }
+
+                // problem.Extensions.Add("exception", …) / TryAdd
                 var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+                if ((method.Name == "Add" || method.Name == "TryAdd") && IsExtensions(Receiver(invocation)))
+                {
+                    return "ProblemDetails.Extensions";
+                }
+
+                return null;
+            }
+
+            private string? SinkMethod(IMethodSymbol target)
+            {
+                var method = target.ReducedFrom ?? target;
                 var type = method.ContainingType?.OriginalDefinition;
                 if (type is null)
                 {
@@ -298,12 +512,6 @@ namespace ReadinessAnalyzers.Errors
                 if (SymbolEqualityComparer.Default.Equals(type, _responseWriting) || SymbolEqualityComparer.Default.Equals(type, _responseJson))
                 {
                     return "Response." + method.Name;
-                }
-
-                // problem.Extensions.Add("exception", …) / TryAdd
-                if ((method.Name == "Add" || method.Name == "TryAdd") && IsExtensions(Receiver(invocation)))
-                {
-                    return "ProblemDetails.Extensions";
                 }
 
                 return null;
@@ -347,11 +555,12 @@ namespace ReadinessAnalyzers.Errors
             private bool IsResultObject(ITypeSymbol? type) =>
                 DerivesFrom(type, _objectResult) || DerivesFrom(type, _jsonResult) || DerivesFrom(type, _contentResult);
 
-            /// <summary>String methods returning text (string.Format/Concat/Join, Substring, Trim …) and ToString() hand the detail on.</summary>
-            private static bool IsPassThrough(IInvocationOperation invocation) =>
+            /// <summary>String methods returning text (string.Format/Concat/Join, Substring, Trim …), ToString() and JsonSerializer.Serialize hand the detail on.</summary>
+            private bool IsPassThrough(IInvocationOperation invocation) =>
                 invocation.Type?.SpecialType == SpecialType.System_String
                 && (invocation.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String
-                    || (invocation.TargetMethod.Name == "ToString" && invocation.Arguments.Length == 0));
+                    || (invocation.TargetMethod.Name == "ToString" && invocation.Arguments.Length == 0)
+                    || (invocation.TargetMethod.Name == "Serialize" && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _jsonSerializer)));
 
             /// <summary>True when the exception is used as a value, not as the receiver of a member (<c>ex.Message</c>, <c>ex?.Data</c>).</summary>
             private static bool IsValueUse(IOperation operation)

@@ -12,8 +12,10 @@ namespace ReadinessAnalyzers.Logging
 {
     /// <summary>
     /// RDY4004: a credential-named value (password, token, API key …) written to a log: ILogger calls, [LoggerMessage]
-    /// methods, LoggerMessage.Define delegates, Console and Trace output, directly, as a template argument, interpolated
-    /// or concatenated into the message.
+    /// methods, LoggerMessage.Define delegates, Serilog and NLog loggers (by their exact level-method names on an unresolved
+    /// Logger/ILogger when the package is not restored), Console and Trace output, directly, as a template argument, interpolated
+    /// or concatenated into the message; also an object whose credential-named properties the entry writes out: destructured
+    /// (<c>{@Login}</c>) or a record (its ToString prints every property).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class CredentialWrittenToLogAnalyzer : DiagnosticAnalyzer
@@ -31,6 +33,11 @@ namespace ReadinessAnalyzers.Logging
         private const string Console = "System.Console";
         private const string TextWriter = "System.IO.TextWriter";
         private const string Trace = "System.Diagnostics.Trace";
+        private const string SerilogLogger = "Serilog.ILogger";
+        private const string SerilogLog = "Serilog.Log";
+        private const string NLogLogger = "NLog.Logger";
+        private const string NLogILogger = "NLog.ILogger";
+        private const string NLogILoggerBase = "NLog.ILoggerBase";
 
         /// <summary>Words that say a name holds a masked or one-way form of the credential: maskedPassword, HashToken(…).</summary>
         private static readonly HashSet<string> MaskingWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -56,7 +63,8 @@ namespace ReadinessAnalyzers.Logging
                     types.Get(Console),
                     types.Get(TextWriter),
                     types.Get(Trace),
-                    types.Get(TypeNames.IHeaderDictionary));
+                    types.Get(TypeNames.IHeaderDictionary),
+                    new[] { types.Get(SerilogLogger), types.Get(SerilogLog), types.Get(NLogLogger), types.Get(NLogILogger), types.Get(NLogILoggerBase) });
                 var guard = DevelopmentGuard.Create(start.Compilation, start.Options);
 
                 start.RegisterOperationAction(
@@ -69,12 +77,21 @@ namespace ReadinessAnalyzers.Logging
                             return;
                         }
 
+                        var destructured = DestructuredHoles(invocation);
+                        var position = 0;
+                        var afterTemplate = false;
                         foreach (var argument in invocation.Arguments)
                         {
                             if (argument.Value != null && !sinks.IsLoggerOrException(argument.Parameter?.Type))
                             {
                                 InspectWrittenValue(context, guard, sinks, argument.Value, sink);
+                                if (afterTemplate)
+                                {
+                                    InspectWrittenObject(context, guard, argument, sink, destructured!, ref position);
+                                }
                             }
+
+                            afterTemplate |= destructured != null && IsTemplate(argument);
                         }
                     },
                     OperationKind.Invocation);
@@ -85,7 +102,7 @@ namespace ReadinessAnalyzers.Logging
                         // A half-typed or unresolved ILogger call: the exact name of a LoggerExtensions method decides.
                         var invalid = (IInvalidOperation)context.Operation;
                         var name = Invocations.UnresolvedMethodName(invalid);
-                        if (name is null || !IsLoggerExtensionName(name))
+                        if (name is null || !(IsLoggerExtensionName(name) || IsUnresolvedLibraryLoggerCall(invalid, name)))
                         {
                             return;
                         }
@@ -118,6 +135,163 @@ namespace ReadinessAnalyzers.Logging
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// NLog's <c>logger.Warn(…)</c> or Serilog's <c>Log.Information(…)</c> when the package is not restored: a level method
+        /// of exactly that name, called on a receiver whose type is the unresolved <c>Logger</c>/<c>ILogger</c>, or on <c>Log</c>.
+        /// </summary>
+        private static bool IsUnresolvedLibraryLoggerCall(IInvalidOperation invalid, string name)
+        {
+            switch (name)
+            {
+                case "Trace":
+                case "Debug":
+                case "Info":
+                case "Warn":
+                case "Error":
+                case "Fatal":
+                case "Verbose":
+                case "Information":
+                case "Warning":
+                    break;
+                default:
+                    return false;
+            }
+
+            if (!(invalid.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }))
+            {
+                return false;
+            }
+
+            var receiver = FindOperation(invalid, access.Expression, 2);
+            var type = receiver?.Type;
+            if (type is null || receiver is IInvalidOperation)
+            {
+                // Serilog's static Log when Serilog does not bind: the receiver is no value at all.
+                return access.Expression is IdentifierNameSyntax { Identifier: { ValueText: "Log" } } && name != "Info" && name != "Warn" && name != "Trace";
+            }
+
+            return type != null && type.TypeKind == TypeKind.Error && (type.Name == "Logger" || type.Name == "ILogger");
+        }
+
+        private static IOperation? FindOperation(IOperation parent, SyntaxNode syntax, int depth)
+        {
+            foreach (var child in parent.ChildOperations)
+            {
+                if (child.Syntax == syntax)
+                {
+                    return child;
+                }
+
+                if (depth > 1 && child.Kind == OperationKind.None && FindOperation(child, syntax, depth - 1) is IOperation nested)
+                {
+                    return nested;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The template holes, in order, that destructure their argument (<c>{@Login}</c>): the entry then carries every property
+        /// of the object. Null when the call has no constant template.
+        /// </summary>
+        private static List<bool>? DestructuredHoles(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (IsTemplate(argument) && Invocations.ConstantString(argument.Value) is string template)
+                {
+                    var holes = new List<bool>();
+                    for (var i = 0; i < template.Length; i++)
+                    {
+                        if (template[i] != '{')
+                        {
+                            continue;
+                        }
+
+                        if (i + 1 < template.Length && template[i + 1] == '{')
+                        {
+                            i++;
+                            continue;
+                        }
+
+                        holes.Add(i + 1 < template.Length && template[i + 1] == '@');
+                    }
+
+                    return holes;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsTemplate(IArgumentOperation argument)
+            => argument.Parameter?.Type.SpecialType == SpecialType.System_String
+                && (argument.Parameter.Name == "message" || argument.Parameter.Name == "messageTemplate");
+
+        /// <summary>
+        /// An object argument whose credential-named properties the entry writes out: destructured by its hole (<c>{@Login}</c>)
+        /// or a record, whose ToString prints every property. Properties marked not to be logged are left out.
+        /// </summary>
+        private static void InspectWrittenObject(
+            OperationAnalysisContext context, DevelopmentGuard guard, IArgumentOperation argument, string sink, List<bool> destructured, ref int position)
+        {
+
+            var values = WithoutConversions(argument.Value) is IArrayCreationOperation { Initializer: { } initializer } && argument.ArgumentKind == ArgumentKind.ParamArray
+                ? initializer.ElementValues
+                : ImmutableArray.Create(argument.Value);
+            foreach (var element in values)
+            {
+                var hole = position++;
+                var value = WithoutConversions(element);
+                if (!(value.Type is INamedTypeSymbol type) || type.TypeKind != TypeKind.Class || type.SpecialType != SpecialType.None || value is IAnonymousObjectCreationOperation)
+                {
+                    continue;
+                }
+
+                var writesProperties = (hole < destructured.Count && destructured[hole]) || type.IsRecord;
+                var property = writesProperties ? CredentialProperty(type) : null;
+                if (property != null && !guard.IsDevelopmentOnly(value))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), type.Name + "." + property, sink));
+                }
+            }
+        }
+
+        /// <summary>The first public, text-carrying, credential-named property of the type or its bases that is not marked NotLogged/LogMasked.</summary>
+        private static string? CredentialProperty(INamedTypeSymbol type)
+        {
+            for (var current = type; current != null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers())
+                {
+                    if (member is IPropertySymbol { DeclaredAccessibility: Accessibility.Public, IsStatic: false, IsIndexer: false } property
+                        && IsCredentialName(property.Name)
+                        && MayCarrySecret(property.Type)
+                        && !IsMarkedNotLogged(property))
+                    {
+                        return property.Name;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsMarkedNotLogged(IPropertySymbol property)
+        {
+            foreach (var attribute in property.GetAttributes())
+            {
+                var name = attribute.AttributeClass?.Name;
+                if (name == "NotLoggedAttribute" || name == "LogMaskedAttribute" || name == "JsonIgnoreAttribute" || name == "SensitiveDataAttribute")
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Looks through the shapes a value takes on its way into a log entry, down to the values themselves.</summary>
@@ -200,6 +374,9 @@ namespace ReadinessAnalyzers.Logging
                         && (IsCredentialName(key) || (sinks.IsHeaderDictionary(property.Property.ContainingType) && CredentialHeaders.IsCredentialHeader(key)))
                         ? value
                         : null;
+                case IPropertyReferenceOperation { Property: { Name: "Value" }, Instance: { } holder }:
+                    // settings.Password.Value: the value of a credential-named setting item.
+                    return CredentialValue(WithoutConversions(holder), sinks) != null ? value : null;
                 case IPropertyReferenceOperation property:
                     // user.Password, options.ApiKey, Request.Headers.Authorization
                     return IsCredentialName(property.Property.Name)
@@ -340,10 +517,12 @@ namespace ReadinessAnalyzers.Logging
             private readonly INamedTypeSymbol? _textWriter;
             private readonly INamedTypeSymbol? _trace;
             private readonly INamedTypeSymbol? _headerDictionary;
+            private readonly INamedTypeSymbol?[] _libraryLoggers;
 
             public Sinks(INamedTypeSymbol? logger, INamedTypeSymbol? loggerExtensions, INamedTypeSymbol? loggerMessageAttribute, INamedTypeSymbol? console,
-                INamedTypeSymbol? textWriter, INamedTypeSymbol? trace, INamedTypeSymbol? headerDictionary)
+                INamedTypeSymbol? textWriter, INamedTypeSymbol? trace, INamedTypeSymbol? headerDictionary, INamedTypeSymbol?[] libraryLoggers)
             {
+                _libraryLoggers = libraryLoggers;
                 _logger = logger;
                 _loggerExtensions = loggerExtensions;
                 _loggerMessageAttribute = loggerMessageAttribute;
@@ -423,6 +602,18 @@ namespace ReadinessAnalyzers.Logging
                     }
                 }
 
+                // Serilog's ILogger and static Log, NLog's Logger: their level methods and Write/Log.
+                if (IsLibraryLevelMethod(name))
+                {
+                    foreach (var library in _libraryLoggers)
+                    {
+                        if (Is(declaringType, library))
+                        {
+                            return name;
+                        }
+                    }
+                }
+
                 // Trace is [Conditional("TRACE")], on in Release builds. Debug is [Conditional("DEBUG")]: Development-only, not a sink.
                 if ((name.StartsWith("Write", StringComparison.Ordinal) || name.StartsWith("Trace", StringComparison.Ordinal)) && Is(declaringType, _trace))
                 {
@@ -430,6 +621,27 @@ namespace ReadinessAnalyzers.Logging
                 }
 
                 return HasLoggerMessageAttribute(method) ? name : null;
+            }
+
+            private static bool IsLibraryLevelMethod(string name)
+            {
+                switch (name)
+                {
+                    case "Trace":
+                    case "Debug":
+                    case "Info":
+                    case "Warn":
+                    case "Error":
+                    case "Fatal":
+                    case "Verbose":
+                    case "Information":
+                    case "Warning":
+                    case "Write":
+                    case "Log":
+                        return true;
+                    default:
+                        return false;
+                }
             }
 
             private bool HasLoggerMessageAttribute(IMethodSymbol method)

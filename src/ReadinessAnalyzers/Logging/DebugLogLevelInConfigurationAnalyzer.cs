@@ -12,7 +12,7 @@ namespace ReadinessAnalyzers.Logging
     /// RDY4005: a Trace or Debug log level in the effective configuration of the judged environment (appsettings.json
     /// overlaid by appsettings.{Environment}.json): <c>Logging:LogLevel:*</c>, <c>Logging:{Provider}:LogLevel:*</c>,
     /// <c>Serilog:MinimumLevel</c>, <c>Serilog:MinimumLevel:Default</c> and <c>Serilog:MinimumLevel:Override:*</c>.
-    /// Two files decide, so it runs at compilation end.
+    /// Two files decide, so it runs at compilation end. Also the logging rules of an nlog.config (<see cref="NLogConfigReader"/>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class DebugLogLevelInConfigurationAnalyzer : DiagnosticAnalyzer
@@ -39,6 +39,14 @@ namespace ReadinessAnalyzers.Logging
                     return;
                 }
 
+                foreach (var file in context.Options.AdditionalFiles)
+                {
+                    if (NLogConfigReader.IsNLogConfig(file.Path))
+                    {
+                        AnalyzeNLogConfig(context, file);
+                    }
+                }
+
                 foreach (var configuration in EffectiveConfiguration.For(context.Compilation, context.Options, RuleIds.DebugLogLevelInConfiguration, context.CancellationToken))
                 {
                     foreach (var value in configuration.Values)
@@ -56,6 +64,23 @@ namespace ReadinessAnalyzers.Logging
                     }
                 }
             });
+        }
+
+        /// <summary>nlog.config has no environment layers: a rule in it is what every environment logs with.</summary>
+        private static void AnalyzeNLogConfig(CompilationAnalysisContext context, AdditionalText file)
+        {
+            var text = file.GetText(context.CancellationToken);
+            if (text is null)
+            {
+                return;
+            }
+
+            foreach (var rule in NLogConfigReader.ReadVerboseRules(text.ToString()))
+            {
+                var location = Location.Create(file.Path, rule.Span, text.Lines.GetLinePositionSpan(rule.Span));
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Rule, location, "<logger name=\"" + rule.Logger + "\"> " + rule.Attribute, rule.Level, "nlog.config", "every environment", string.Empty));
+            }
         }
 
         /// <summary>A minimum-level key of Microsoft.Extensions.Logging or Serilog set to its two most verbose levels.</summary>

@@ -107,6 +107,19 @@ public sealed class RepositoryScanTests
     }
 
     [Fact]
+    public void NLogConfigGoesToEveryProjectOfItsFolder()
+    {
+        using var repo = new TempRepository();
+        repo.WebApp("src/Shop", "app();", "Shop")
+            .Write("src/Shop/Shop.Admin.csproj", TempRepository.LibraryProject)
+            .Write("src/Shop/NLog.config", "<nlog/>");
+
+        var scan = RepositoryScan.Create(repo.Root);
+
+        Assert.All(scan.Projects, p => Assert.Contains(p.AdditionalFiles, f => RepositoryPaths.Relative(repo.Root, f) == "src/Shop/NLog.config"));
+    }
+
+    [Fact]
     public void AMissingPathIsBadInput()
     {
         var error = Assert.Throws<AuditInputException>(() => RepositoryScan.Create("/no/such/folder/anywhere"));

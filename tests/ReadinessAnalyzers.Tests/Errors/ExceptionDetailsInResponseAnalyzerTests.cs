@@ -223,4 +223,180 @@ public class ExceptionDetailsInResponseAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task MessagesOfTheAppsOwnTypedBranchesAreNotReported() => Verify.VerifyAnalyzerAsync("""
+        using Microsoft.AspNetCore.Diagnostics;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class ShelfNotFoundException(string message) : Exception(message);
+
+        public sealed class ApiErrors : IExceptionHandler
+        {
+            public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken token)
+            {
+                var problem = new ProblemDetails();
+                if (exception is ShelfNotFoundException)
+                {
+                    problem.Detail = exception.Message;
+                }
+                else if (exception is UnauthorizedAccessException denied && denied.Message.Length > 0)
+                {
+                    problem.Detail = exception.Message;
+                }
+                else
+                {
+                    problem.Detail = [|exception.Message|];
+                }
+
+                switch (exception)
+                {
+                    case KeyNotFoundException:
+                        problem.Title = exception.Message;
+                        break;
+                    default:
+                        problem.Title = [|exception.Message|];
+                        break;
+                }
+
+                problem.Extensions["kind"] = exception switch
+                {
+                    ShelfNotFoundException => exception.Message,
+                    _ => "error",
+                };
+                await context.Response.WriteAsJsonAsync(problem, token);
+                return true;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task MessageOfACatchAllFilteredToADomainTypeIsNotReported() => Verify.VerifyAnalyzerAsync("""
+        public sealed class BasketRuleException(string message) : Exception(message);
+
+        public static class Endpoints
+        {
+            public static IResult Checkout()
+            {
+                try { return Results.Ok(); }
+                catch (Exception ex) when (ex is BasketRuleException)
+                {
+                    return Results.BadRequest(ex.Message);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task MessageAssignedToALocalInTheCatchIsFollowedToTheResponse() => Verify.VerifyAnalyzerAsync("""
+        using Microsoft.AspNetCore.Mvc;
+
+        public class ImportController : ControllerBase
+        {
+            public IActionResult Import()
+            {
+                var outcome = "done";
+                try { }
+                catch (Exception failure)
+                {
+                    outcome = [|failure.Message|];
+                }
+
+                return Ok(new { Outcome = outcome });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task StackTraceStoredInADictionaryThatIsWrittenIsReported() => Verify.VerifyAnalyzerAsync("""
+        using System.Text.Json;
+
+        public sealed class ErrorBodyMiddleware(RequestDelegate next)
+        {
+            public async Task InvokeAsync(HttpContext context)
+            {
+                try { await next(context); }
+                catch (Exception problem)
+                {
+                    var body = new Dictionary<string, string?>();
+                    body["status"] = "failed";
+                    body["trace"] = [|problem.StackTrace|];
+                    await context.Response.WriteAsync(JsonSerializer.Serialize(body));
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task DetailsInAnUnrestoredJsonObjectAreReported() => Verify.VerifyBrokenCodeAsync("""
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class ErrorBodyMiddleware(RequestDelegate next)
+        {
+            public async Task InvokeAsync(HttpContext context)
+            {
+                try { await next(context); }
+                catch (Exception problem)
+                {
+                    var json = new JObject();
+                    json["trace"] = [|problem.StackTrace|];
+                    await context.Response.WriteAsync(json.ToString());
+                }
+            }
+        }
+
+        public class FeedController : ControllerBase
+        {
+            public IActionResult Fetch()
+            {
+                string note = "ok";
+                try { }
+                catch (Exception e) { note = [|e.Message|]; }
+                return Ok(new JObject(new JProperty("Note", note)));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ErrorModelWrittenByTheAppsOwnResponseMethodIsReported() => Verify.VerifyAnalyzerAsync("""
+        using Microsoft.AspNetCore.Diagnostics;
+
+        public sealed class FailureModel
+        {
+            public string? Text { get; set; }
+            public string? Trace { get; set; }
+            public Task SendTo(HttpResponse response) => response.WriteAsJsonAsync(this);
+        }
+
+        public static class Failures
+        {
+            public static async Task Handle(HttpContext context)
+            {
+                var failure = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+                var model = new FailureModel { Text = "Request failed", Trace = [|failure?.ToString()|] };
+                await model.SendTo(context.Response);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task DetailsKeptInLocalsThatOnlyReachTheLogAreNotReported() => Verify.VerifyAnalyzerAsync("""
+        public sealed class Audit(ILogger<Audit> logger)
+        {
+            public IResult Run()
+            {
+                var reason = "";
+                var entry = new Dictionary<string, string>();
+                try { }
+                catch (Exception ex)
+                {
+                    reason = ex.Message;
+                    entry["trace"] = ex.StackTrace ?? "";
+                }
+
+                logger.LogWarning("Audit failed: {Reason} {Entry}", reason, entry);
+                return Results.Problem("The audit failed.");
+            }
+        }
+        """);
 }

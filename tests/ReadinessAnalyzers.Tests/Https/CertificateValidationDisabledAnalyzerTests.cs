@@ -1,3 +1,5 @@
+using ReadinessAnalyzers.Https;
+using ReadinessAnalyzers.Tests.Verification;
 using Verify = ReadinessAnalyzers.Tests.Verification.CSharpAnalyzerVerifier<ReadinessAnalyzers.Https.CertificateValidationDisabledAnalyzer>;
 
 namespace ReadinessAnalyzers.Tests.Https;
@@ -263,4 +265,183 @@ public class CertificateValidationDisabledAnalyzerTests
         handler.ServerCertificateCustomValidationCallback = MissingMethod;
         new SslStream(null, false, (a, b) => true);
         """);
+
+    // ---- database, cache and broker clients ----
+
+    private const string ClientStubs = """
+        namespace StackExchange.Redis
+        {
+            public sealed class ConfigurationOptions
+            {
+                public bool Ssl { get; set; }
+                public event System.Net.Security.RemoteCertificateValidationCallback? CertificateValidation;
+            }
+        }
+
+        namespace MongoDB.Driver
+        {
+            public sealed class SslSettings
+            {
+                public bool CheckCertificateRevocation { get; set; }
+                public System.Net.Security.RemoteCertificateValidationCallback? ServerCertificateValidationCallback { get; set; }
+            }
+
+            public sealed class MongoClientSettings
+            {
+                public bool AllowInsecureTls { get; set; }
+                public SslSettings? SslSettings { get; set; }
+            }
+        }
+
+        namespace RabbitMQ.Client
+        {
+            public sealed class SslOption
+            {
+                public bool Enabled { get; set; }
+                public System.Net.Security.SslPolicyErrors AcceptablePolicyErrors { get; set; }
+                public System.Net.Security.RemoteCertificateValidationCallback? CertificateValidationCallback { get; set; }
+            }
+        }
+
+        namespace Elasticsearch.Net
+        {
+            public static class CertificateValidations
+            {
+                public static bool AllowAll(object sender, System.Security.Cryptography.X509Certificates.X509Certificate certificate, System.Security.Cryptography.X509Certificates.X509Chain chain, System.Net.Security.SslPolicyErrors errors) => true;
+            }
+
+            public sealed class ConnectionSettings
+            {
+                public ConnectionSettings ServerCertificateValidationCallback(Func<object, System.Security.Cryptography.X509Certificates.X509Certificate, System.Security.Cryptography.X509Certificates.X509Chain, System.Net.Security.SslPolicyErrors, bool> callback) => this;
+            }
+        }
+        """;
+
+    private static Task VerifyWithClientsAsync(string source)
+    {
+        var test = new AnalyzerTest<CertificateValidationDisabledAnalyzer> { TestCode = source };
+        test.Sources.Add(("/0/ClientStubs.cs", ClientStubs));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task CacheDatabaseAndBrokerClientsThatAcceptEveryCertificateAreReported() => VerifyWithClientsAsync("""
+        using System.Net.Security;
+
+        public static class Clients
+        {
+            public static void Configure(StackExchange.Redis.ConfigurationOptions redis, MongoDB.Driver.MongoClientSettings mongo, RabbitMQ.Client.SslOption rabbit, Elasticsearch.Net.ConnectionSettings search)
+            {
+                [|redis.CertificateValidation += (sender, certificate, chain, errors) => true|];
+                [|mongo.AllowInsecureTls = true|];
+                mongo.SslSettings = new MongoDB.Driver.SslSettings
+                {
+                    CheckCertificateRevocation = false,
+                    [|ServerCertificateValidationCallback = (_, _, _, _) => true|],
+                };
+                [|rabbit.AcceptablePolicyErrors = SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateChainErrors|];
+                [|rabbit.CertificateValidationCallback = (_, _, _, _) => true|];
+                search.[|ServerCertificateValidationCallback(Elasticsearch.Net.CertificateValidations.AllowAll)|];
+            }
+        }
+        """);
+
+    [Fact]
+    public Task NpgsqlCallbackAndTrustServerCertificateOnABuilderAreReported() => Verify.VerifyAnalyzerAsync("""
+        using Npgsql;
+
+        public static class Database
+        {
+            public static NpgsqlDataSource Open(string connectionString)
+            {
+                var settings = new NpgsqlConnectionStringBuilder(connectionString) { [|TrustServerCertificate = true|] };
+                var builder = new NpgsqlDataSourceBuilder(settings.ConnectionString);
+                builder.UseUserCertificateValidationCallback([|(_, _, _, _) => true|]);
+                return builder.Build();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ClientsThatKeepValidationOnAreNotReported() => VerifyWithClientsAsync("""
+        using System.Net.Security;
+
+        public static class Clients
+        {
+            public static void Configure(StackExchange.Redis.ConfigurationOptions redis, MongoDB.Driver.MongoClientSettings mongo, RabbitMQ.Client.SslOption rabbit, IHostEnvironment environment)
+            {
+                redis.Ssl = true;
+                redis.CertificateValidation += (sender, certificate, chain, errors) => errors == SslPolicyErrors.None;
+                mongo.AllowInsecureTls = false;
+                mongo.SslSettings = new MongoDB.Driver.SslSettings { CheckCertificateRevocation = false };
+                rabbit.AcceptablePolicyErrors = SslPolicyErrors.RemoteCertificateNotAvailable;
+                if (environment.IsDevelopment())
+                {
+                    rabbit.AcceptablePolicyErrors = SslPolicyErrors.RemoteCertificateChainErrors;
+                    mongo.AllowInsecureTls = true;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ConnectionStringsInCodeThatTrustAnyServerCertificateAreReported() => Verify.VerifyAnalyzerAsync("""
+        public static class Connections
+        {
+            public const string Orders = [|"Server=orders-db.internal;Database=Orders;User Id=app;TrustServerCertificate=True"|];
+            public const string Reports = [|"Host=reports.internal;Database=reports;SSL Mode=Require;Trust Server Certificate=true"|];
+            public const string Events = [|"mongodb://events.internal:27017/?tls=true&tlsInsecure=true"|];
+            public const string Local = "Server=(localdb)\\MSSQLLocalDB;Database=Orders;TrustServerCertificate=True";
+            public const string Loopback = "Server=localhost,1433;Database=Orders;TrustServerCertificate=True";
+            public const string Validated = "Server=orders-db.internal;Database=Orders;Encrypt=True;TrustServerCertificate=False";
+            public const string Prose = "Set TrustServerCertificate to true only on a developer machine.";
+        }
+        """);
+
+    [Fact]
+    public Task ConnectionStringInTheProductionConfigurationIsReported()
+    {
+        var test = new AnalyzerTest<CertificateValidationDisabledAnalyzer> { TestCode = "public static class App { }" };
+        test.AdditionalFiles.Add(("/app/appsettings.json", """
+            {
+              "ConnectionStrings": {
+                "Catalog": "[|Server=catalog-sql;Database=Catalog;User Id=app;Trust Server Certificate=true|]",
+                "Local": "Server=.;Database=Catalog;Trusted_Connection=True;TrustServerCertificate=true",
+                "Orders": "Server=orders-sql;Database=Orders;TrustServerCertificate=true"
+              }
+            }
+            """));
+        test.AdditionalFiles.Add(("/app/appsettings.Production.json", """
+            { "ConnectionStrings": { "Orders": "Server=orders-sql;Database=Orders;Encrypt=True" } }
+            """));
+        test.AdditionalFiles.Add(("/app/appsettings.Development.json", """
+            { "ConnectionStrings": { "Catalog2": "Server=dev-sql;Database=Catalog;TrustServerCertificate=true" } }
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task CallbacksAndOptionsAreReportedByNameWhenTheClientPackagesAreNotRestored()
+    {
+        var test = new AnalyzerTest<CertificateValidationDisabledAnalyzer>
+        {
+            TestCode = """
+                public static class Clients
+                {
+                    public static void Configure(ConfigurationOptions redis, MongoClientSettings mongo, SslOption rabbit, ConnectionSettings search)
+                    {
+                        var handler = new HttpClientHandler { [|ServerCertificateCustomValidationCallback = (message, certificate, chain, errors) => true|] };
+                        [|redis.CertificateValidation += (sender, certificate, chain, errors) => true|];
+                        [|mongo.AllowInsecureTls = true|];
+                        [|rabbit.AcceptablePolicyErrors = System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors|];
+                        search.[|ServerCertificateValidationCallback(CertificateValidations.AllowAll)|];
+                        var quiet = new HttpClientHandler { ServerCertificateCustomValidationCallback = (message, certificate, chain, errors) => errors == 0 };
+                    }
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+            References = TestReferences.Without("System.Net.Http"),
+        };
+        return test.RunAsync();
+    }
 }

@@ -1,3 +1,4 @@
+using Verification = ReadinessAnalyzers.Tests.Verification;
 using Verify = ReadinessAnalyzers.Tests.Verification.CSharpAnalyzerVerifier<ReadinessAnalyzers.Logging.CredentialWrittenToLogAnalyzer>;
 
 namespace ReadinessAnalyzers.Tests.Logging;
@@ -274,6 +275,77 @@ public class CredentialWrittenToLogAnalyzerTests
                 logger.LogInformation("Key {Key}", unknown.ApiKey);
                 Console.WriteLine(
                 s_missing(logger, password, null);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task DestructuredObjectsAndRecordsWithCredentialPropertiesAreReported() => Verify.VerifyAnalyzerAsync("""
+        public class SignupForm { public string Email { get; set; } = ""; public string Password { get; set; } = ""; }
+        public record TokenGrant(string Subject, string RefreshToken);
+        public class Contact { public string Name { get; set; } = ""; public string Phone { get; set; } = ""; }
+        public class MaskedForm { public string Email { get; set; } = ""; [System.Text.Json.Serialization.JsonIgnore] public string Password { get; set; } = ""; }
+
+        public class Accounts(ILogger<Accounts> logger)
+        {
+            public void Register(SignupForm form, TokenGrant grant, Contact contact, MaskedForm masked)
+            {
+                logger.LogInformation("Signup {@Form}", [|form|]);
+                logger.LogInformation(new EventId(7), "Grant {Grant} for {@Contact}", [|grant|], contact);
+                logger.LogInformation("Signup {Form} {@Masked}", form, masked);
+                logger.LogInformation("Signup of {Email}", form.Email);
+            }
+        }
+        """);
+
+    private const string LibraryLoggerStubs = """
+        namespace NLog
+        {
+            public class Logger
+            {
+                public void Error(Exception exception, string message, params object?[] args) { }
+                public void Debug(string message) { }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task NLogAndSerilogLoggerCallsAreReported()
+    {
+        var test = new Verification.AnalyzerTest<ReadinessAnalyzers.Logging.CredentialWrittenToLogAnalyzer>
+        {
+            TestCode = """
+                public class StoreSettings { public string ApiKey { get; set; } = ""; public PasswordItem Password { get; } = new(); }
+                public class PasswordItem { public string Value { get; set; } = ""; }
+
+                public class Notifier(NLog.Logger logger)
+                {
+                    public void Send(StoreSettings settings, Exception ex)
+                    {
+                        logger.Error(ex, "Key rejected: {0}", [|settings.ApiKey|]);
+                        logger.Debug("Login with " + [|settings.Password.Value|]);
+                    }
+                }
+                """,
+            References = Logging.LoggingLibraryStubs.References,
+        };
+        test.Sources.Add(("/0/NLogStubs.cs", LibraryLoggerStubs));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task NLogAndSerilogCallsAreReportedByNameWhenThePackagesAreNotRestored() => Verify.VerifyBrokenCodeAsync("""
+        public class StoreSettings { public string ApiKey { get; set; } = ""; }
+
+        public class Notifier
+        {
+            private static readonly Logger Logger = LogManager.GetCurrentClassLogger();
+
+            public void Send(StoreSettings settings, Exception ex, string password)
+            {
+                Logger.Error(ex, "Key rejected: {0}", [|settings.ApiKey|]);
+                Log.Information("Login {Password}", [|password|]);
+                Metrics.Error("Key rejected", settings.ApiKey);
             }
         }
         """);

@@ -116,4 +116,53 @@ public class DebugLogLevelInConfigurationAnalyzerTests
         ("/b/appsettings.json", "\u0000{\"Logging\": [[[[ \"\\u12"),
         ("/c/appsettings.Production.json", "{\"Logging\":{\"LogLevel\":{\"Default\":null,\"X\":1,\"Y\":true}}}"),
         ("/d/appsettings.json", "[\"Debug\"]")).RunAsync();
+
+    [Fact]
+    public Task NLogConfigRulesWritingDebugOrTraceAreReported()
+    {
+        var test = Test(("/app/nlog.config", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <nlog xmlns="http://www.nlog-project.org/schemas/NLog.xsd" internalLogLevel="Trace" internalLogFile="internal.log">
+              <targets>
+                <target name="file" type="File" fileName="shop.log" />
+              </targets>
+              <rules>
+                <logger name="*" minlevel="{|#0:Debug|}" writeTo="file" />
+                <logger name="Shop.Payments.*" level="[|Trace|]" writeTo="file" />
+              </rules>
+            </nlog>
+            """));
+        test.ExpectedDiagnostics.Add(Diagnostic().WithLocation(0).WithMessageContaining("'<logger name=\"*\"> minlevel' is Debug in nlog.config"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task NLogConfigFiltersInformationRulesAndLayoutsAreNotReported() => Test(("/app/NLog.config", """
+        <nlog internalLogLevel="Debug">
+          <variable name="minLevel" value="Debug" />
+          <rules>
+            <logger name="Microsoft.*" maxlevel="Info" final="true" />
+            <logger name="System.*" minlevel="Trace" final="true" />
+            <logger name="*" minlevel="Info" writeTo="file" />
+            <logger name="*" minlevel="${var:minLevel}" writeTo="console" />
+          </rules>
+        </nlog>
+        """), ("/app/nlog.Development.config", """
+        <nlog><rules><logger name="*" minlevel="Trace" writeTo="console" /></rules></nlog>
+        """)).RunAsync();
+
+    [Fact]
+    public Task NLogConfigOfATestProjectIsNotReported()
+    {
+        var test = Test(("/app/nlog.config", """
+            <nlog><rules><logger name="*" minlevel="Trace" writeTo="console" /></rules></nlog>
+            """));
+        test.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task MalformedNLogConfigKeepsTheRulesBeforeTheErrorAndDoesNotCrash() => Test(("/app/nlog.config", """
+        <nlog><rules><logger name="*" minlevel="[|Debug|]" writeTo="file" /><logger name=
+        """)).RunAsync();
 }

@@ -1,3 +1,5 @@
+using ReadinessAnalyzers.Logging;
+using ReadinessAnalyzers.Tests.Verification;
 using Verify = ReadinessAnalyzers.Tests.Verification.CSharpAnalyzerVerifier<ReadinessAnalyzers.Logging.DebugMinimumLogLevelAnalyzer>;
 
 namespace ReadinessAnalyzers.Tests.Logging;
@@ -175,6 +177,166 @@ public class DebugMinimumLogLevelAnalyzerTests
                 options.MinLevel = ;
                 new LoggerFilterRule(
             }
+        }
+        """);
+
+    // Serilog and NLog: the level the app's own logger filters by.
+    private static Task VerifyWithLibrariesAsync(string source)
+    {
+        var test = new AnalyzerTest<DebugMinimumLogLevelAnalyzer> { TestCode = source, References = LoggingLibraryStubs.References };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task SerilogMinimumLevelDebugOnTheBootstrapLoggerIsReported() => VerifyWithLibrariesAsync("""
+        using Serilog;
+        using Serilog.Events;
+
+        Log.Logger = new LoggerConfiguration()
+            .MinimumLevel.[|Debug()|]
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .WriteTo.Console()
+            .CreateLogger();
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Build().Run();
+        """);
+
+    [Fact]
+    public Task SerilogVerboseIsAndOverrideInUseSerilogAreReported() => VerifyWithLibrariesAsync("""
+        using Serilog;
+        using Serilog.Events;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Host.UseSerilog((context, logger) => logger
+            .MinimumLevel.[|Verbose()|]
+            .MinimumLevel.Is([|LogEventLevel.Debug|])
+            .MinimumLevel.Override("Shop.Orders", [|LogEventLevel.Verbose|]));
+        builder.Build().Run();
+        """);
+
+    [Fact]
+    public Task SerilogLevelSwitchStartingAtDebugIsReported() => VerifyWithLibrariesAsync("""
+        using Serilog.Core;
+        using Serilog.Events;
+
+        public static class Levels
+        {
+            public static readonly LoggingLevelSwitch Switch = new([|LogEventLevel.Debug|]);
+            public static readonly LoggingLevelSwitch Quiet = new(LogEventLevel.Warning);
+            public static readonly LoggingLevelSwitch Default = new();
+        }
+        """);
+
+    [Fact]
+    public Task SerilogInformationWarningOverridesAndDebugEntriesAreNotReported() => VerifyWithLibrariesAsync("""
+        using Serilog;
+        using Serilog.Events;
+
+        Log.Logger = new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .WriteTo.Console(restrictedToMinimumLevel: LogEventLevel.Debug)
+            .CreateLogger();
+        Log.Logger.Debug("Cart {CartId} loaded", 42);
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Build().Run();
+        """);
+
+    [Fact]
+    public Task SerilogDebugInsideIsDevelopmentIsNotReported() => VerifyWithLibrariesAsync("""
+        using Serilog;
+
+        var builder = WebApplication.CreateBuilder(args);
+        var configuration = new LoggerConfiguration().MinimumLevel.Information();
+        if (builder.Environment.IsDevelopment())
+        {
+            configuration = new LoggerConfiguration().MinimumLevel.Debug();
+        }
+
+        builder.Build().Run();
+        """);
+
+    [Fact]
+    public Task SerilogMinimumLevelDebugIsReportedWhenSerilogIsNotRestored() => Verify.VerifyBrokenCodeAsync("""
+        using Serilog;
+        using Serilog.Events;
+
+        Log.Logger = new LoggerConfiguration()
+            .MinimumLevel.[|Debug()|]
+            .MinimumLevel.Override("Shop", [|LogEventLevel.Verbose|])
+            .CreateLogger();
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Host.UseSerilog((ctx, lc) => lc.MinimumLevel.[|Verbose()|]);
+        var levels = new LoggingLevelSwitch([|LogEventLevel.Debug|]);
+        builder.Build().Run();
+        """);
+
+    [Fact]
+    public Task UnrestoredDebugCallsOnOtherChainsAreNotReported() => Verify.VerifyBrokenCodeAsync("""
+        var builder = WebApplication.CreateBuilder(args);
+        var options = new TelemetryOptions().MinimumLevel.Debug();
+        Diagnostics.MinimumLevel.Debug();
+        builder.Build().Run();
+        """);
+
+    [Fact]
+    public Task NLogRulesPerTargetAreNotJudged() => VerifyWithLibrariesAsync("""
+        using NLog.Config;
+        using NLog.Targets;
+
+        public static class LogSetup
+        {
+            public static LoggingConfiguration Create()
+            {
+                var config = new LoggingConfiguration();
+                config.AddRule(NLog.LogLevel.Debug, NLog.LogLevel.Fatal, new FileTarget { FileName = "updater.log" });
+                config.LoggingRules.Add(new LoggingRule("*", NLog.LogLevel.Trace, new ConsoleTarget()));
+                return config;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task TraceHandedToNLogAfterClearingProvidersIsNotReported() => VerifyWithLibrariesAsync("""
+        using NLog.Extensions.Logging;
+
+        public static class Setup
+        {
+            public static void Add(IServiceCollection services) => services.AddLogging(b =>
+            {
+                b.ClearProviders();
+                b.SetMinimumLevel(LogLevel.Trace);
+                b.AddNLog();
+            });
+        }
+        """);
+
+    [Fact]
+    public Task TraceHandedToNLogOnTheHostChainIsNotReportedWhenNLogIsNotRestored() => Verify.VerifyBrokenCodeAsync("""
+        public static class Program
+        {
+            public static IWebHostBuilder CreateHost(string[] args) =>
+                WebHost.CreateDefaultBuilder(args)
+                    .ConfigureLogging(logging =>
+                    {
+                        logging.ClearProviders();
+                        logging.SetMinimumLevel(LogLevel.Trace);
+                    })
+                    .UseNLog();
+        }
+        """);
+
+    [Fact]
+    public Task TraceWithoutClearingTheOtherProvidersIsStillReported() => VerifyWithLibrariesAsync("""
+        using NLog.Extensions.Logging;
+
+        public static class Setup
+        {
+            public static void Add(IServiceCollection services) => services.AddLogging(b =>
+            {
+                b.SetMinimumLevel([|LogLevel.Trace|]);
+                b.AddNLog();
+            });
         }
         """);
 }

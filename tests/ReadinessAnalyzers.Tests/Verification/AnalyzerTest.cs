@@ -67,6 +67,12 @@ public sealed class AnalyzerTest<TAnalyzer>
 
     public CompilerDiagnostics CompilerDiagnostics { get; set; } = CompilerDiagnostics.Errors;
 
+    /// <summary>
+    /// The assemblies the snippet compiles against: <see cref="TestReferences.Default"/>, or fewer (a package removed, to
+    /// test the unresolved fallback: <see cref="TestReferences.Without"/>) or more (a stub package: <see cref="TestReferences.Stub"/>).
+    /// </summary>
+    public ImmutableArray<MetadataReference> References { get; set; } = TestReferences.Default;
+
     /// <summary>The compiled assembly's name; names ending in ".Tests" make a test project.</summary>
     public string AssemblyName { get; set; } = "SampleApp";
 
@@ -178,7 +184,7 @@ public sealed class AnalyzerTest<TAnalyzer>
             .WithSyntaxTreeOptionsProvider(new TestSyntaxTreeOptionsProvider(config))
             .WithSpecificDiagnosticOptions(config.GlobalSeverities);
 
-        var compilation = CSharpCompilation.Create(AssemblyName, trees, TestReferences.Default, compilationOptions);
+        var compilation = CSharpCompilation.Create(AssemblyName, trees, References, compilationOptions);
 
         if (CompilerDiagnostics == CompilerDiagnostics.Errors)
         {

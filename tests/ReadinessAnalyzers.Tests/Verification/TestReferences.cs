@@ -22,6 +22,28 @@ public static class TestReferences
 
     public static ImmutableArray<MetadataReference> Default => All.Value;
 
+    /// <summary>The default references without the assemblies whose names start with <paramref name="prefix"/> (a package not restored).</summary>
+    public static ImmutableArray<MetadataReference> Without(string prefix) =>
+        [.. Default.Where(r => !Path.GetFileName(((PortableExecutableReference)r).FilePath!).StartsWith(prefix, StringComparison.Ordinal))];
+
+    /// <summary>A package that cannot be restored here, as a stub assembly with its real name, namespaces and members.</summary>
+    public static MetadataReference Stub(string assemblyName, string source)
+    {
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            assemblyName,
+            [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source)],
+            Default,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException("The stub " + assemblyName + " does not compile:\n" + string.Join("\n", result.Diagnostics));
+        }
+
+        return MetadataReference.CreateFromImage(stream.ToArray());
+    }
+
     private static ImmutableArray<MetadataReference> Load()
     {
         var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
