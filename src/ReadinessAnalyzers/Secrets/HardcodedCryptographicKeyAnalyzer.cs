@@ -124,6 +124,21 @@ namespace ReadinessAnalyzers.Secrets
                 start.RegisterOperationAction(
                     context =>
                     {
+                        // new SymmetricSecurityKey(…) when Microsoft.IdentityModel does not resolve: the exact type name decides.
+                        var invalid = (IInvalidOperation)context.Operation;
+                        if (invalid.Syntax is ObjectCreationExpressionSyntax { ArgumentList: { Arguments: { Count: 1 } arguments } } creation
+                            && TypeName(creation.Type) == "SymmetricSecurityKey"
+                            && invalid.SemanticModel?.GetTypeInfo(creation, context.CancellationToken).Type is { TypeKind: TypeKind.Error } type
+                            && invalid.SemanticModel.GetOperation(arguments[0].Expression, context.CancellationToken) is { } key)
+                        {
+                            CheckKey(context, sinks, key, "SymmetricSecurityKey", type);
+                        }
+                    },
+                    OperationKind.Invalid);
+
+                start.RegisterOperationAction(
+                    context =>
+                    {
                         var initializer = (IFieldInitializerOperation)context.Operation;
                         foreach (var field in initializer.InitializedFields)
                         {
@@ -144,6 +159,13 @@ namespace ReadinessAnalyzers.Secrets
                     OperationKind.VariableDeclarator);
             });
         }
+
+        private static string TypeName(TypeSyntax type) => type switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => string.Empty,
+        };
 
         private static bool IsKeyParameter(IParameterSymbol? parameter)
         {
@@ -178,7 +200,7 @@ namespace ReadinessAnalyzers.Secrets
             return last == "key" || last == "keys" || last == "secret";
         }
 
-        private static void CheckKey(OperationAnalysisContext context, Sinks sinks, IOperation key, string sinkName, INamedTypeSymbol sinkType)
+        private static void CheckKey(OperationAnalysisContext context, Sinks sinks, IOperation key, string sinkName, ITypeSymbol sinkType)
         {
             var material = FindMaterial(sinks, key, 0);
             if (material.Source is null)
@@ -195,7 +217,7 @@ namespace ReadinessAnalyzers.Secrets
         /// Text material can be read from configuration (a string in, a string out); byte arrays and UTF-8 literals cannot
         /// without choosing an encoding for the key, so they get no fix.
         /// </summary>
-        private static ImmutableDictionary<string, string?> FixProperties(Sinks sinks, Material material, INamedTypeSymbol sinkType)
+        private static ImmutableDictionary<string, string?> FixProperties(Sinks sinks, Material material, ITypeSymbol sinkType)
         {
             if (material.Text is null || material.Source!.Type?.SpecialType != SpecialType.System_String)
             {
@@ -204,12 +226,12 @@ namespace ReadinessAnalyzers.Secrets
 
             string section;
             string key;
-            if (sinks.IsSecurityKey(sinkType))
+            if (sinks.IsSecurityKey(sinkType as INamedTypeSymbol) || sinkType.TypeKind == TypeKind.Error && sinkType.Name == "SymmetricSecurityKey")
             {
                 section = "Jwt";
                 key = "SigningKey";
             }
-            else if (sinks.IsKeyedHash(sinkType))
+            else if (sinks.IsKeyedHash(sinkType as INamedTypeSymbol))
             {
                 section = "Hmac";
                 key = "Key";
@@ -426,7 +448,7 @@ namespace ReadinessAnalyzers.Secrets
 
             public bool IsKeyedHash(INamedTypeSymbol? type) => DerivesFrom(type, _keyedHash);
 
-            public bool IsSecurityKey(INamedTypeSymbol type) => SymbolEqualityComparer.Default.Equals(type, _symmetricSecurityKey);
+            public bool IsSecurityKey(INamedTypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, _symmetricSecurityKey);
 
             public bool IsSymmetricAlgorithm(INamedTypeSymbol? type) => DerivesFrom(type, _symmetricAlgorithm);
 

@@ -90,6 +90,124 @@ namespace ReadinessAnalyzers.Secrets
         }
 
         /// <summary>
+        /// True when <paramref name="value"/> is a name rather than a secret, though stored under a credential name: a word
+        /// sequence ("PasswordResetToken", "X-Api-Key", "version_pad1"), an option list ("scale=-2:force_original_aspect_ratio=x"),
+        /// or a restatement of its own name (<c>ApiKeyHeader = "X-Api-Key"</c>). Code only: in a configuration file the key
+        /// path is what the value is read as.
+        /// </summary>
+        public static bool IsIdentifierValue(string value, string name)
+            => SecretValues.IsIdentifierLike(value) || SecretValues.IsOptionList(value) || RestatesName(value, name);
+
+        /// <summary>Every word of the value (of two letters or more) is a word of the name: "X-Api-Key" under ApiKeyHeaderName.</summary>
+        private static bool RestatesName(string value, string name)
+        {
+            var valueWords = Internals.CredentialNames.SplitWords(value);
+            var nameWords = Internals.CredentialNames.SplitWords(name);
+            var compared = 0;
+            foreach (var word in valueWords)
+            {
+                if (word.Length < 2)
+                {
+                    continue;
+                }
+
+                if (!nameWords.Contains(word))
+                {
+                    return false;
+                }
+
+                compared++;
+            }
+
+            return compared > 0;
+        }
+
+        /// <summary>
+        /// The hardcoded text that reaches a credential sink through <paramref name="value"/>: a literal (as
+        /// <see cref="FindHardcoded"/>), hashed at startup (<c>"secret".Sha256()</c>, IdentityServer's way), or read through
+        /// a constant, a local, or a field or property initialized in the same file. <paramref name="through"/> is the
+        /// symbol it was read through (null for a literal in place).
+        /// </summary>
+        public static IOperation? FindReaching(IOperation? value, out ISymbol? through)
+        {
+            through = null;
+            for (var depth = 0; value != null && depth < 4; depth++)
+            {
+                var hardcoded = FindHardcoded(value);
+                if (hardcoded != null)
+                {
+                    return hardcoded;
+                }
+
+                value = Internals.Operations.Unwrap(value);
+                switch (value)
+                {
+                    case IInvocationOperation invocation when IsStartupHash(invocation.TargetMethod.Name):
+                        value = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                        continue;
+                    case IInvalidOperation invalid when invalid.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
+                        {
+                            Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access,
+                        } && IsStartupHash(access.Name.Identifier.ValueText):
+                        value = invalid.SemanticModel?.GetOperation(access.Expression);
+                        continue;
+                    case ILocalReferenceOperation local:
+                        through = local.Local;
+                        value = Initializer(local.SemanticModel, local.Local);
+                        continue;
+                    case IFieldReferenceOperation field:
+                        through = field.Field;
+                        if (field.ConstantValue.HasValue)
+                        {
+                            return field.ConstantValue.Value is string ? field : null;
+                        }
+
+                        value = field.Field.IsReadOnly || field.Field.IsConst ? Initializer(field.SemanticModel, field.Field) : null;
+                        continue;
+                    case IPropertyReferenceOperation property when property.Property.SetMethod is null && !property.Property.IsIndexer:
+                        through = property.Property;
+                        value = Initializer(property.SemanticModel, property.Property);
+                        continue;
+                    default:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsStartupHash(string name) => name == "Sha256" || name == "Sha512" || name == "ToSha256";
+
+        /// <summary>The initializer of a local, field or get-only property declared in the same file (no other model is asked for).</summary>
+        private static IOperation? Initializer(SemanticModel? model, ISymbol symbol)
+        {
+            if (model is null)
+            {
+                return null;
+            }
+
+            foreach (var reference in symbol.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree != model.SyntaxTree)
+                {
+                    continue;
+                }
+
+                switch (reference.GetSyntax())
+                {
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer: { } initializer }:
+                        return model.GetOperation(initializer.Value);
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { Initializer: { } initializer }:
+                        return model.GetOperation(initializer.Value);
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { ExpressionBody: { } body }:
+                        return model.GetOperation(body.Expression);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
         /// True when another Secrets rule reports this text with a more precise message: a provider-format secret
         /// (RDY1004) or a connection string with a password (RDY1003).
         /// </summary>

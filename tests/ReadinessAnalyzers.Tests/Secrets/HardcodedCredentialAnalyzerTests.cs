@@ -262,6 +262,162 @@ public class HardcodedCredentialAnalyzerTests
     }
 
     [Fact]
+    public Task NamesWhoseHeadNounIsNotTheCredentialAreNotReported() => Verify.VerifyAnalyzerAsync("""
+        public static class Names
+        {
+            public const string TokenIdentifier = "Zk3mW8vN1qLx7Ty2";
+            public const string RotateApiKeyCommand = "Rk7vQ2mXr9Lp!4sW";
+            public const string PasswordResetPurpose = "Pw8#Reset-2Lq9Xv";
+            public const string SecretsVersioning = "v2:Kx8Lq3Zm9Tn7";
+            public const string STOCK_LEVEL_TOKEN_FILTER = "stk_9Lq2!mXv";
+            public const string PASSWORD_MASK_REPLACEMENT = "|||%%MASK7%%|||";
+        }
+        """);
+
+    [Fact]
+    public Task ValuesThatAreNamesAreNotReported() => Verify.VerifyAnalyzerAsync("""
+        public static class WarehouseConstants
+        {
+            public const string OrderConfirmationToken = "OrderConfirmationToken";
+            public const string ServiceToken = "X-Service-Token";
+            public const string SearchToken = "stock_level7";
+            public const string ReleaseTokens = ".Quiet.Harbor.Blue-Team";
+            public const string ScopeSecret = "invoices.read:write";
+            public const string PreviewKeySecret = "crop=640:-2:keep_ratio=shrink";
+            public const string DefaultToken = "MyWarehouseToken";
+        }
+        """);
+
+    [Fact]
+    public Task OrdinaryParameterNamedTokenNeedsASecretShapedValue() => Verify.VerifyAnalyzerAsync("""
+        [System.AttributeUsage(System.AttributeTargets.Property, AllowMultiple = true)]
+        public sealed class HelpTokenAttribute : System.Attribute
+        {
+            public HelpTokenAttribute(string label, string token, object value) { }
+        }
+
+        public class Settings
+        {
+            [HelpToken("Host", "warehouseName", "Central")]
+            [HelpToken("Host", "url", "http://[host]:[port]/")]
+            public string Host { get; set; } = "";
+
+            public static string Render(string template, string token) => template + token;
+
+            public static void Run()
+            {
+                _ = Render("x", "shipping");
+                _ = Render("x", token: [|"Zk3mW8vN1qLx7Ty2"|]);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task CredentialSinksTakeAnyNonEmptyLiteral() => Verify.VerifyAnalyzerAsync("""
+        using System.Net;
+        using Microsoft.AspNetCore.Identity;
+
+        public class Seeder
+        {
+            public static async Task Seed(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, IdentityUser admin)
+            {
+                await users.CreateAsync(admin, [|"admin"|]);
+                await users.ChangePasswordAsync(admin, [|"admin"|], [|"Welcome to the shop"|]);
+                await signIn.PasswordSignInAsync("admin", [|"s3cr3t"|], false, false);
+                var relay = new NetworkCredential("mailer", [|"passw0rd"|]);
+                await users.CreateAsync(admin, "");
+            }
+
+            public static void Configure(IServiceCollection services)
+                => services.AddAuthentication().AddOAuth("warehouse", o =>
+                {
+                    o.ClientId = "warehouse";
+                    o.ClientSecret = [|"s3cr3t"|];
+                });
+        }
+        """);
+
+    [Fact]
+    public Task LiteralsAreFollowedToTheSinkThroughConstantsLocalsFieldsAndProperties() => Verify.VerifyAnalyzerAsync("""
+        using System.Net;
+
+        public class Mailer
+        {
+            private const string RelayLogin = "admin";
+            private const string RelayPassword = [|"Tr0ub4dor&3x"|];
+            private static readonly string Fallback = "letmein";
+            private string Backup { get; } = "hunter22";
+
+            public void Connect()
+            {
+                var login = "welcome";
+                _ = new NetworkCredential("mailer", [|RelayLogin|]);
+                _ = new NetworkCredential("mailer", [|login|]);
+                _ = new NetworkCredential("mailer", [|Fallback|]);
+                _ = new NetworkCredential("mailer", [|Backup|]);
+                _ = new NetworkCredential("mailer", RelayPassword);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task IdentityServerClientSecretsHashedAtStartupAreReported()
+    {
+        var test = new Verification.AnalyzerTest<HardcodedCredentialAnalyzer>
+        {
+            TestCode = """
+                using Duende.IdentityServer.Models;
+
+                public static class Clients
+                {
+                    public static Client[] All =>
+                    [
+                        new Client
+                        {
+                            ClientId = "warehouse",
+                            ClientSecrets = { new Secret([|"s3cr3t"|].Sha256()) },
+                        },
+                    ];
+                }
+                """,
+            CompilerDiagnostics = Verification.CompilerDiagnostics.None,
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task SinksAreRecognisedByExactNameWithoutPackageReferences()
+    {
+        var test = new Verification.AnalyzerTest<HardcodedCredentialAnalyzer>
+        {
+            TestCode = """
+                using Microsoft.AspNetCore.Identity;
+                using OpenIddict.Abstractions;
+
+                public class Seeder
+                {
+                    private readonly UserManager<AppUser> _users;
+
+                    public async Task Seed(AppUser admin)
+                    {
+                        await _users.CreateAsync(admin, [|"Pass123$"|]);
+                        var descriptor = new OpenIddictApplicationDescriptor
+                        {
+                            ClientId = "console",
+                            ClientSecret = [|"388D45FA-B36B-4988-BA59-B187D329C207"|],
+                        };
+                    }
+                }
+
+                public class AppUser { }
+                """,
+            References = Verification.TestReferences.FrameworkOnly,
+            CompilerDiagnostics = Verification.CompilerDiagnostics.None,
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task HalfTypedCodeDoesNotCrash() => Verify.VerifyBrokenCodeAsync("""
         public class Broken
         {

@@ -163,6 +163,30 @@ public class HardcodedCryptographicKeyAnalyzerTests
     }
 
     [Fact]
+    public Task SymmetricSecurityKeyIsRecognisedByExactNameWithoutPackageReferences()
+    {
+        var test = new Verification.AnalyzerTest<HardcodedCryptographicKeyAnalyzer>
+        {
+            TestCode = """
+                using System.Text;
+                using Microsoft.IdentityModel.Tokens;
+
+                public static class Tokens
+                {
+                    private const string SigningText = "WarehouseSigningKeyThatIsLongEnough";
+
+                    public static object Key() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes([|SigningText|]));
+
+                    public static object Other() => new SymmetricSecurityKey(Convert.FromBase64String([|"q83vEjRWeJCrze8SNFZ4kA=="|]));
+                }
+                """,
+            References = Verification.TestReferences.FrameworkOnly,
+            CompilerDiagnostics = Verification.CompilerDiagnostics.None,
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task HalfTypedCodeDoesNotCrash() => Verify.VerifyBrokenCodeAsync("""
         using System.Text;
         using Microsoft.IdentityModel.Tokens;
