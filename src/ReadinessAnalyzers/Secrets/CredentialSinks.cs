@@ -162,6 +162,29 @@ namespace ReadinessAnalyzers.Secrets
             }
         }
 
+        /// <summary>
+        /// <c>new Secret("5D9E…") { Type = …X509CertificateThumbprint }</c>: a certificate's thumbprint names the
+        /// certificate that authenticates the client, it is not a shared secret.
+        /// </summary>
+        public static bool IsCertificateThumbprint(IOperation value, string text)
+        {
+            if (!Internals.Secrets.SecretValues.IsHexOfLength(text, 40) && !Internals.Secrets.SecretValues.IsHexOfLength(text, 64))
+            {
+                return false;
+            }
+
+            for (var node = value.Syntax.Parent; node != null && !(node is StatementSyntax); node = node.Parent)
+            {
+                if (node is BaseObjectCreationExpressionSyntax { Initializer: { } initializer }
+                    && initializer.ToString().IndexOf("Thumbprint", System.StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static bool IsPasswordParameter(string method, string parameter)
         {
             switch (method)

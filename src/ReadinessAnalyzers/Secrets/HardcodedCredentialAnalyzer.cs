@@ -252,7 +252,15 @@ namespace ReadinessAnalyzers.Secrets
                 return;
             }
 
-            var options = SecretOptions.For(cache, context.Options, context.Operation.Syntax.SyntaxTree, RuleIds.HardcodedCredential);
+            var tree = context.Operation.Syntax.SyntaxTree;
+            var options = SecretOptions.For(cache, context.Options, tree, RuleIds.HardcodedCredential);
+
+            // A test folder inside an application project holds fixtures, as a test project does.
+            if (options.IsTestPath(tree.FilePath))
+            {
+                return;
+            }
+
             var text = (string)literal.ConstantValue.Value!;
             // config["…"] ?? "disabled": a fallback sentinel is judged like a named value, not as the credential itself.
             if (target == Target.Sink && through is null && Operations.Unwrap(value) is ICoalesceOperation or IConditionalOperation)
@@ -263,7 +271,8 @@ namespace ReadinessAnalyzers.Secrets
             if (target == Target.Sink)
             {
                 // Any literal is a live credential here; one read through a credential-named constant is reported there.
-                if (text.Trim().Length == 0 || options.IsUserPlaceholder(text) || SecretLiterals.BelongsToAnotherRule(text)
+                if (text.Trim().Length == 0 || options.IsUserPlaceholder(text) || Internals.Secrets.SecretValues.IsInstruction(text)
+                    || SecretLiterals.BelongsToAnotherRule(text) || CredentialSinks.IsCertificateThumbprint(value, text)
                     || through != null && IsReportedByName(through.Name, text, options))
                 {
                     return;
@@ -288,11 +297,7 @@ namespace ReadinessAnalyzers.Secrets
                 Rule, literal.Syntax.GetLocation(), SecretFixProperties.For(hint), name, SecretMask.Mask(text)));
         }
 
-        /// <summary>The name-based decision: a credential name holding a secret-looking value that is not itself a name.</summary>
         private static bool IsReportedByName(string name, string text, SecretOptions options)
-            => options.Names.IsCredentialName(name)
-                && SecretLiterals.IsCredentialValue(text, name, options)
-                && !SecretLiterals.IsIdentifierValue(text, name)
-                && !SecretLiterals.BelongsToAnotherRule(text);
+            => SecretLiterals.IsReportedByName(name, text, options);
     }
 }

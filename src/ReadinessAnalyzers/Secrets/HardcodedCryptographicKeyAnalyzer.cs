@@ -323,7 +323,10 @@ namespace ReadinessAnalyzers.Secrets
                 var name = value is IFieldReferenceOperation constantField ? constantField.Field.Name
                     : value is ILocalReferenceOperation constantLocal ? constantLocal.Local.Name
                     : null;
-                return constant.Length > 0 ? new Material(value, constant, 0, name) : default;
+                // A credential-named constant is RDY1001's, reported where it is declared.
+                return constant.Length > 0 && !(name != null && SecretLiterals.IsReportedByName(name, constant, null))
+                    ? new Material(value, constant, 0, name)
+                    : default;
             }
 
             if (depth >= MaxFollowDepth)
@@ -342,7 +345,8 @@ namespace ReadinessAnalyzers.Secrets
                 case IFieldReferenceOperation field when field.Field.IsReadOnly && field.Field.IsStatic:
                 {
                     var initializer = Initializer(field.SemanticModel, field.Field);
-                    return initializer is null ? default : FindText(initializer, depth + 1);
+                    var found = initializer is null ? default : FindText(initializer, depth + 1);
+                    return found.Text != null && SecretLiterals.IsReportedByName(field.Field.Name, found.Text, null) ? default : found;
                 }
 
                 default:

@@ -90,6 +90,16 @@ namespace ReadinessAnalyzers.Secrets
         }
 
         /// <summary>
+        /// The name-based decision of RDY1001: a credential name holding a secret-looking value that is not itself a name
+        /// and that no more precise rule owns. Other rules ask it to leave a value to RDY1001's report at its declaration.
+        /// </summary>
+        public static bool IsReportedByName(string name, string text, SecretOptions? options)
+            => (options?.Names ?? Internals.CredentialNames.Default).IsCredentialName(name)
+                && (options is null ? SecretValues.LooksLikeSecret(text) : IsCredentialValue(text, name, options))
+                && !IsIdentifierValue(text, name)
+                && !BelongsToAnotherRule(text);
+
+        /// <summary>
         /// True when <paramref name="value"/> is a name rather than a secret, though stored under a credential name: a word
         /// sequence ("PasswordResetToken", "X-Api-Key", "version_pad1"), an option list ("scale=-2:force_original_aspect_ratio=x"),
         /// or a restatement of its own name (<c>ApiKeyHeader = "X-Api-Key"</c>). Code only: in a configuration file the key

@@ -134,6 +134,14 @@ public class ConnectionStringPasswordAnalyzerTests
     }
 
     [Fact]
+    public Task HelpTextThatQuotesDefaultCredentialsIsNotReported() => Verify.VerifyAnalyzerAsync("""
+        public static class Help
+        {
+            public const string Login = "The appliance ships with: username=operator, password=Op3rat0r!9";
+        }
+        """);
+
+    [Fact]
     public Task HalfTypedCodeDoesNotCrash() => Verify.VerifyBrokenCodeAsync("""
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddDbContext<Missing>(o => o.UseNpgsql("Host=db;Username=app;Password=[|Pg7xQ2vLm9Kd|]"

@@ -418,6 +418,52 @@ public class HardcodedCredentialAnalyzerTests
     }
 
     [Fact]
+    public Task InstructionsConfigurationFallbacksAndThumbprintsAtASinkAreNotReported()
+    {
+        var test = new Verification.AnalyzerTest<HardcodedCredentialAnalyzer>
+        {
+            TestCode = """
+                using Duende.IdentityServer.Models;
+
+                public static class Setup
+                {
+                    public static void Configure(IServiceCollection services, IConfiguration configuration)
+                        => services.AddAuthentication()
+                            .AddOAuth("partner", o => o.ClientSecret = "<insert here>")
+                            .AddOAuth("carrier", o => o.ClientSecret = "copy the carrier client secret here")
+                            .AddOAuth("billing", o => o.ClientSecret = configuration["Billing:ClientSecret"] ?? "disabled");
+
+                    public static Client Mtls => new Client
+                    {
+                        ClientSecrets =
+                        {
+                            new Secret("0A1B2C3D4E5F60718293A4B5C6D7E8F901234567")
+                            {
+                                Type = "X509Thumbprint",
+                            },
+                        },
+                    };
+                }
+                """,
+            CompilerDiagnostics = Verification.CompilerDiagnostics.None,
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task FixturesInATestFolderOfAnApplicationAreNotReported()
+    {
+        var test = new Verification.AnalyzerTest<HardcodedCredentialAnalyzer>();
+        test.Sources.Add(("/src/Warehouse.Core.Test/Fixtures/CarrierFixture.cs", """
+            public static class CarrierFixture
+            {
+                public const string ApiKey = "Zk3mW8vN1qLx7Ty2";
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task HalfTypedCodeDoesNotCrash() => Verify.VerifyBrokenCodeAsync("""
         public class Broken
         {

@@ -187,6 +187,19 @@ public class HardcodedCryptographicKeyAnalyzerTests
     }
 
     [Fact]
+    public Task CredentialNamedConstantIsLeftToItsDeclaration() => Verify.VerifyAnalyzerAsync("""
+        using System.Text;
+        using Microsoft.IdentityModel.Tokens;
+
+        public static class Tokens
+        {
+            public const string JWT_SECRET_KEY = "Wv8#kLq2!Zx9mT4pRn7s";
+
+            public static SecurityKey Key() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(JWT_SECRET_KEY));
+        }
+        """);
+
+    [Fact]
     public Task HalfTypedCodeDoesNotCrash() => Verify.VerifyBrokenCodeAsync("""
         using System.Text;
         using Microsoft.IdentityModel.Tokens;

@@ -109,6 +109,36 @@ namespace ReadinessAnalyzers.Internals.Secrets
 
         private static readonly char[] WordSeparators = { '-', '_', ' ', '.', ':' };
 
+        /// <summary>
+        /// Text that tells a person what to put there ("&lt;insert here&gt;", "copy the client secret here", "${SECRET}"): not
+        /// a credential even where one is expected. A weak value ("secret", "admin") is not an instruction: it works.
+        /// </summary>
+        public static bool IsInstruction(string? value)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                return false;
+            }
+
+            var text = value!.Trim();
+            if (IsVariableReference(text))
+            {
+                return true;
+            }
+
+            foreach (var word in InstructionWords)
+            {
+                if (ContainsSeparatedWord(text, word))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static readonly string[] InstructionWords = { "here", "your", "insert", "paste", "copy" };
+
         /// <summary>${VAR}, $VAR, %VAR%, {{ var }}, $(Var), #{Var}#, {VAR}, @Var@, __VAR__ — a reference resolved at deploy time.</summary>
         public static bool IsVariableReference(string text)
         {

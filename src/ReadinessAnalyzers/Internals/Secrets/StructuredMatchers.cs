@@ -224,6 +224,16 @@ namespace ReadinessAnalyzers.Internals.Secrets
         /// <summary>Tells the kind of connection string the Password= at <paramref name="keyword"/> belongs to (None: not one).</summary>
         internal static ConnectionKind Classify(string text, int keyword, int segmentStart, int segmentEnd)
         {
+            // "Default credentials are: username=admin, password=…": prose (a word ending in ':' or '.' before a space)
+            // is help text, never a connection string.
+            for (var i = segmentStart + 1; i + 1 < keyword; i++)
+            {
+                if ((text[i] == ':' || text[i] == '.') && text[i + 1] == ' ' && char.IsLetter(text[i - 1]))
+                {
+                    return ConnectionKind.None;
+                }
+            }
+
             var found = 0;
             for (var i = segmentStart; i < segmentEnd; i++)
             {
