@@ -137,10 +137,10 @@ namespace ReadinessAnalyzers.Secrets
                     context =>
                     {
                         // { "Password", "…" } in a collection initializer, dictionary.Add(...), SetEnvironmentVariable(...),
-                        // KeyValuePair.Create("Jwt:Key", "…").
+                        // Aspire's WithEnvironment("Seed__AdminPassword", "…"), KeyValuePair.Create("Jwt:Key", "…").
                         var invocation = (IInvocationOperation)context.Operation;
                         var name = invocation.TargetMethod.Name;
-                        if ((name == "Add" || name == "TryAdd" || name == "SetEnvironmentVariable" || name == "Create")
+                        if ((name == "Add" || name == "TryAdd" || name == "SetEnvironmentVariable" || name == "WithEnvironment" || name == "Create")
                             && invocation.Arguments.Length == 2
                             && (name != "Create" || SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, keyValuePairFactory)))
                         {

@@ -94,10 +94,24 @@ namespace ReadinessAnalyzers.Secrets
         /// and that no more precise rule owns. Other rules ask it to leave a value to RDY1001's report at its declaration.
         /// </summary>
         public static bool IsReportedByName(string name, string text, SecretOptions? options)
-            => (options?.Names ?? Internals.CredentialNames.Default).IsCredentialName(name)
+            => !IsFixtureName(name)
+                && (options?.Names ?? Internals.CredentialNames.Default).IsCredentialName(name)
                 && (options is null ? SecretValues.LooksLikeSecret(text) : IsCredentialValue(text, name, options))
                 && !IsIdentifierValue(text, name)
                 && !BelongsToAnotherRule(text);
+
+        /// <summary>TEST_API_KEY, SamplePassword, DemoToken: sample data says what it is in its name.</summary>
+        private static bool IsFixtureName(string name)
+        {
+            var words = Internals.CredentialNames.SplitWords(name);
+            if (words.Count < 2)
+            {
+                return false;
+            }
+
+            var first = words[0];
+            return first == "test" || first == "sample" || first == "demo" || first == "fake" || first == "dummy" || first == "example";
+        }
 
         /// <summary>
         /// True when <paramref name="value"/> is a name rather than a secret, though stored under a credential name: a word

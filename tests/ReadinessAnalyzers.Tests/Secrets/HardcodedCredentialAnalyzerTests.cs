@@ -464,6 +464,32 @@ public class HardcodedCredentialAnalyzerTests
     }
 
     [Fact]
+    public Task SampleDataNamedAsSuchIsNotReported() => Verify.VerifyAnalyzerAsync("""
+        public static class SampleWarehouse
+        {
+            public const string TEST_API_KEY = "Zk3mW8vN1qLx7Ty2Qa";
+            public const string DemoPassword = "Dm0-Pa55!wX7";
+        }
+        """);
+
+    [Fact]
+    public Task AspireEnvironmentPairsAreReported() => Verify.VerifyBrokenCodeAsync("""
+        public static class AppHost
+        {
+            public static void Run(dynamic api)
+            {
+                Resource r = null!;
+                r.WithEnvironment("Seed__AdminPassword", [|"Wh4rf-Adm1n!"|]);
+            }
+        }
+
+        public class Resource
+        {
+            public Resource WithEnvironment(string name, string value) => this;
+        }
+        """);
+
+    [Fact]
     public Task HalfTypedCodeDoesNotCrash() => Verify.VerifyBrokenCodeAsync("""
         public class Broken
         {
