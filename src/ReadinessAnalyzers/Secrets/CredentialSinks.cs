@@ -67,6 +67,12 @@ namespace ReadinessAnalyzers.Secrets
                     || parameter.Ordinal == 0 && (Same(type, _duendeSecret) || Same(type, _identityServer4Secret));
             }
 
+            // OpenIddict's client, validation and web-provider builders all take the client secret as SetClientSecret(secret).
+            if (method.Name == "SetClientSecret")
+            {
+                return parameter.Ordinal == 0 && type.Name.StartsWith("OpenIddict", System.StringComparison.Ordinal);
+            }
+
             return IsPasswordParameter(method.Name, parameter.Name)
                 && (DerivesFrom(type, _userManager) || DerivesFrom(type, _signInManager));
         }
@@ -131,6 +137,12 @@ namespace ReadinessAnalyzers.Secrets
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation:
                 {
                     var method = access.Name.Identifier.ValueText;
+                    if (method == "SetClientSecret" && invocation.ArgumentList.Arguments.Count == 1)
+                    {
+                        sinkName = method;
+                        return 0;
+                    }
+
                     var receiver = invalid.SemanticModel?.GetTypeInfo(access.Expression).Type;
                     var receiverName = receiver?.Name;
                     if (!(receiver is null || receiver.TypeKind == TypeKind.Error) || !(receiverName == "UserManager" || receiverName == "SignInManager"))

@@ -116,6 +116,18 @@ namespace ReadinessAnalyzers.Secrets
                 start.RegisterOperationAction(
                     context =>
                     {
+                        // JSON or env-file text in a literal: "{ \"SecretKey\": \"…\" }", """DB_PASSWORD=…""".
+                        var literal = (ILiteralOperation)context.Operation;
+                        if (literal.ConstantValue.HasValue && literal.ConstantValue.Value is string text && text.Length >= 16)
+                        {
+                            CheckEmbedded(context, cache, literal, text);
+                        }
+                    },
+                    OperationKind.Literal);
+
+                start.RegisterOperationAction(
+                    context =>
+                    {
                         // new NetworkCredential(…), new Secret("…".Sha256()), userManager.CreateAsync(user, "…") when the
                         // package does not resolve: the exact type and method names decide.
                         var invalid = (IInvalidOperation)context.Operation;
@@ -216,6 +228,84 @@ namespace ReadinessAnalyzers.Secrets
 
                 default:
                     return false;
+            }
+        }
+
+        /// <summary>
+        /// Credential-named entries of JSON (<c>"SecretKey": "…"</c>) or env-file lines (<c>DB_PASSWORD=…</c>) written inside a
+        /// string literal, judged as a configuration file would be; one report per literal.
+        /// </summary>
+        private static void CheckEmbedded(OperationAnalysisContext context, SecretOptions.Cache cache, IOperation literal, string text)
+        {
+            // Cheap first: JSON needs a quoted key and a colon, env text a line break and '='.
+            var json = text.IndexOf("\":", System.StringComparison.Ordinal) >= 0 || text.IndexOf("\" :", System.StringComparison.Ordinal) >= 0;
+            var env = text.IndexOf('\n') >= 0 && text.IndexOf('=') > 0;
+            if (!json && !env)
+            {
+                return;
+            }
+
+            SecretOptions? options = null;
+            foreach (var (name, value) in EmbeddedEntries(text, json))
+            {
+                options ??= SecretOptions.For(cache, context.Options, literal.Syntax.SyntaxTree, RuleIds.HardcodedCredential);
+                if (!options.IsTestPath(literal.Syntax.SyntaxTree.FilePath) && IsReportedByName(name, value, options))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Rule, literal.Syntax.GetLocation(), name, SecretMask.Mask(value)));
+                    return;
+                }
+            }
+        }
+
+        private static System.Collections.Generic.IEnumerable<(string Name, string Value)> EmbeddedEntries(string text, bool json)
+        {
+            if (json)
+            {
+                // "name" : "value"
+                for (var colon = text.IndexOf(':'); colon > 0; colon = text.IndexOf(':', colon + 1))
+                {
+                    var keyEnd = colon - 1;
+                    while (keyEnd >= 0 && text[keyEnd] == ' ')
+                    {
+                        keyEnd--;
+                    }
+
+                    if (keyEnd <= 0 || text[keyEnd] != '"')
+                    {
+                        continue;
+                    }
+
+                    var keyStart = text.LastIndexOf('"', keyEnd - 1);
+                    var valueStart = colon + 1;
+                    while (valueStart < text.Length && text[valueStart] == ' ')
+                    {
+                        valueStart++;
+                    }
+
+                    if (keyStart < 0 || valueStart >= text.Length || text[valueStart] != '"')
+                    {
+                        continue;
+                    }
+
+                    var valueEnd = text.IndexOf('"', valueStart + 1);
+                    if (valueEnd > valueStart)
+                    {
+                        yield return (text.Substring(keyStart + 1, keyEnd - keyStart - 1), text.Substring(valueStart + 1, valueEnd - valueStart - 1));
+                    }
+                }
+
+                yield break;
+            }
+
+            // NAME=value, one per line
+            foreach (var line in text.Split('\n'))
+            {
+                var trimmed = line.Trim();
+                var equals = trimmed.IndexOf('=');
+                if (equals > 0 && trimmed[0] != '#' && trimmed.IndexOf(' ', 0, equals) < 0)
+                {
+                    yield return (trimmed.Substring(0, equals), trimmed.Substring(equals + 1).Trim().Trim('"', '\''));
+                }
             }
         }
 

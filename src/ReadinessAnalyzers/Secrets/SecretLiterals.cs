@@ -81,7 +81,8 @@ namespace ReadinessAnalyzers.Secrets
                 return false;
             }
 
-            if (IsKeyPath(value) || IsEnvironmentVariableName(value) || string.Equals(value, name, StringComparison.OrdinalIgnoreCase))
+            if (IsKeyPath(value) || IsEnvironmentVariableName(value) || string.Equals(value, name, StringComparison.OrdinalIgnoreCase)
+                || RestatesName(value, name))
             {
                 return false;
             }
@@ -94,11 +95,16 @@ namespace ReadinessAnalyzers.Secrets
         /// and that no more precise rule owns. Other rules ask it to leave a value to RDY1001's report at its declaration.
         /// </summary>
         public static bool IsReportedByName(string name, string text, SecretOptions? options)
-            => !IsFixtureName(name)
+            => IsSeededPasswordHash(name, text)
+            || !IsFixtureName(name)
                 && (options?.Names ?? Internals.CredentialNames.Default).IsCredentialName(name)
                 && (options is null ? SecretValues.LooksLikeSecret(text) : IsCredentialValue(text, name, options))
                 && !IsIdentifierValue(text, name)
                 && !BelongsToAnotherRule(text);
+
+        /// <summary><c>PasswordHash = "AQAAAAEAACcQ…"</c> on a seeded user: the fixed hash of a known default password.</summary>
+        private static bool IsSeededPasswordHash(string name, string text)
+            => name.EndsWith("PasswordHash", StringComparison.OrdinalIgnoreCase) && SecretValues.IsIdentityPasswordHash(text);
 
         /// <summary>TEST_API_KEY, SamplePassword, DemoToken: sample data says what it is in its name.</summary>
         private static bool IsFixtureName(string name)

@@ -490,6 +490,54 @@ public class HardcodedCredentialAnalyzerTests
         """);
 
     [Fact]
+    public Task JsonAndEnvTextInsideALiteralIsReported() => Verify.VerifyAnalyzerAsync(""""
+        public static class GatewaySeed
+        {
+            public const string Settings = [|"{ \"IsSandbox\": true, \"MerchantId\": \"m-100\", \"SecretKey\": \"Gw7kQ2vXr9Lm4sTz\" }"|];
+            public const string Labels = "{ \"PasswordLabel\": \"Your password\", \"ApiKeyHeader\": \"X-Api-Key\" }";
+            public const string Env = [|"""
+                LOG_LEVEL=info
+                SMTP_PASSWORD=Sm7pQ2xLv9Kd
+                """|];
+        }
+        """");
+
+    [Fact]
+    public Task SeededIdentityPasswordHashIsReported() => Verify.VerifyAnalyzerAsync("""
+        public class Account { public string? PasswordHash { get; set; } public string? SecurityStamp { get; set; } }
+
+        public static class Seed
+        {
+            public static Account Admin => new Account
+            {
+                PasswordHash = [|"AQAAAAEAACcQAAAAEKq1cW2xv9LmT4sZr8YdN3bV7aPqW0eXhJkUoGtRiFnMcBzDyEwQ5uTlSjHgIfKp0A=="|],
+                SecurityStamp = "a1b2c3d4",
+            };
+        }
+        """);
+
+    [Fact]
+    public Task OpenIddictSetClientSecretIsASinkWithoutPackageReferences()
+    {
+        var test = new Verification.AnalyzerTest<HardcodedCredentialAnalyzer>
+        {
+            TestCode = """
+                public static class Api
+                {
+                    public static void Configure(dynamic services)
+                    {
+                        OpenIddictValidationBuilder options = null!;
+                        options.SetIssuer("https://id.example").SetClientId("api").SetClientSecret([|"846B62D0-DEF9-4215-A99D-86E6B8DAB342"|]);
+                    }
+                }
+                """,
+            References = Verification.TestReferences.FrameworkOnly,
+            CompilerDiagnostics = Verification.CompilerDiagnostics.None,
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task HalfTypedCodeDoesNotCrash() => Verify.VerifyBrokenCodeAsync("""
         public class Broken
         {

@@ -104,8 +104,22 @@ namespace ReadinessAnalyzers.Internals.Secrets
                 }
             }
 
+            // yourPassword, yourWeak(!)Password: a value that addresses the reader.
+            if (text.Length > 4 && text.StartsWith("your", StringComparison.OrdinalIgnoreCase) && !char.IsLower(text[4]))
+            {
+                return true;
+            }
+
             return TokenText.LooksFake(text, 0, text.Length);
         }
+
+        /// <summary>
+        /// An ASP.NET Core Identity password hash (version 3: "AQAAAA" then Base64): the hash of a known, seeded password is
+        /// as good as the password to anyone who can guess it, and it is a fixed credential of every deployment.
+        /// </summary>
+        public static bool IsIdentityPasswordHash(string? value)
+            => value is not null && value.Length >= 60 && value.StartsWith("AQAAAA", StringComparison.Ordinal)
+                && TokenText.All(value, 0, value.TrimEnd('=').Length, TokenChars.Base64);
 
         private static readonly char[] WordSeparators = { '-', '_', ' ', '.', ':' };
 
