@@ -121,6 +121,14 @@ public class ConfigurationFileSecretAnalyzerTests
         """);
 
     [Fact]
+    public Task ValuesAddressingTheReaderOrRestatingTheKeyAreNotReported() => VerifyFileAsync("/app/appsettings.json", """
+        {
+          "ConnectionStrings": { "Orders": "Host=localhost;Username=app;Password=yourStrong(!)Secret" },
+          "Courier": { "COURIER_API_KEY": "courier-api-key", "ApiKeys": { "Tracking": "{|RDY1005:Tk8vQ2mXr7Lp4sWz|}" } }
+        }
+        """);
+
+    [Fact]
     public Task FormsCredentialsUsersAreReportedAndPublicKeyTokensAreNot() => VerifyFileAsync("/app/web.config", """
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>
