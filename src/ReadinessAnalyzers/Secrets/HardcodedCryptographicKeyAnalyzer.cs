@@ -32,6 +32,8 @@ namespace ReadinessAnalyzers.Secrets
         private const string ChaChaType = "System.Security.Cryptography.ChaCha20Poly1305";
         private const string EncodingType = "System.Text.Encoding";
         private const string ConvertType = "System.Convert";
+        private const string RsaParametersType = "System.Security.Cryptography.RSAParameters";
+        private const string EcParametersType = "System.Security.Cryptography.ECParameters";
 
         /// <summary>A literal byte array this long, stored under a key name, is a key even before it reaches a sink.</summary>
         private const int MinimumNamedKeyBytes = 16;
@@ -61,6 +63,8 @@ namespace ReadinessAnalyzers.Secrets
                     types.Get(ChaChaType),
                     types.Get(EncodingType),
                     types.Get(ConvertType));
+                var rsaParameters = types.Get(RsaParametersType);
+                var ecParameters = types.Get(EcParametersType);
 
                 start.RegisterOperationAction(
                     context =>
@@ -117,6 +121,14 @@ namespace ReadinessAnalyzers.Secrets
                             && (sinks.IsKeyedHash(property.ContainingType) || sinks.IsSymmetricAlgorithm(property.ContainingType)))
                         {
                             CheckKey(context, sinks, assignment.Value, property.ContainingType.Name + ".Key", property.ContainingType);
+                        }
+
+                        // new RSAParameters { D = Convert.FromBase64String("…"), … }: the private exponent makes it a private key.
+                        if (assignment.Target is IFieldReferenceOperation { Field: { Name: "D" } field }
+                            && (SymbolEqualityComparer.Default.Equals(field.ContainingType, rsaParameters)
+                                || SymbolEqualityComparer.Default.Equals(field.ContainingType, ecParameters)))
+                        {
+                            CheckKey(context, sinks, assignment.Value, field.ContainingType.Name + ".D", field.ContainingType);
                         }
                     },
                     OperationKind.SimpleAssignment);

@@ -200,6 +200,28 @@ public class HardcodedCryptographicKeyAnalyzerTests
         """);
 
     [Fact]
+    public Task PrivateRsaParametersFromLiteralsAreReportedOnceAndPublicOnesAreNot() => Verify.VerifyAnalyzerAsync("""
+        using System.Security.Cryptography;
+
+        public static class Keys
+        {
+            public static RSAParameters Signer => new RSAParameters
+            {
+                Modulus = Convert.FromBase64String("q83vEjRWeJCrze8SNFZ4kA=="),
+                Exponent = Convert.FromBase64String("AQAB"),
+                D = Convert.FromBase64String([|"Wv8kLq2Zx9mT4pRn7sQa1B=="|]),
+                P = Convert.FromBase64String("Zk3mW8vN1qLx7Ty2Qa0="),
+            };
+
+            public static RSAParameters Verifier => new RSAParameters
+            {
+                Modulus = Convert.FromBase64String("q83vEjRWeJCrze8SNFZ4kA=="),
+                Exponent = Convert.FromBase64String("AQAB"),
+            };
+        }
+        """);
+
+    [Fact]
     public Task HalfTypedCodeDoesNotCrash() => Verify.VerifyBrokenCodeAsync("""
         using System.Text;
         using Microsoft.IdentityModel.Tokens;
