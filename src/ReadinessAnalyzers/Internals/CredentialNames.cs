@@ -5,9 +5,10 @@ namespace ReadinessAnalyzers.Internals
 {
     /// <summary>
     /// Decides whether a name (a C# identifier, a configuration path such as <c>Jwt:SigningKey</c>, an environment
-    /// variable such as <c>DB_PASSWORD</c>) names a credential. The name is split into words; a credential word makes
-    /// it one, unless a trailing word says the thing is about the credential rather than the credential itself
-    /// (<c>PasswordLabel</c>, <c>passwordQuestion</c>, <c>TokenLifetime</c>, <c>ApiKeyHeaderName</c>).
+    /// variable such as <c>DB_PASSWORD</c>) names a credential. The name is split into words; the credential word must be
+    /// its head noun: a word after it other than a few that keep it a credential (<c>Value</c>, <c>Base64</c>, <c>Default</c>)
+    /// makes the name about a credential rather than the credential itself (<c>PasswordLabel</c>, <c>TokenIdentifier</c>,
+    /// <c>PasswordResetPurpose</c>, <c>RotateApiKeyCommand</c>, <c>ApiKeyHeaderName</c>).
     /// </summary>
     internal sealed class CredentialNames
     {
@@ -41,26 +42,21 @@ namespace ReadinessAnalyzers.Internals
         };
 
         /// <summary>
-        /// Words after the credential word that turn the name into something about a credential, not a credential.
+        /// The only words that may follow the credential word and keep the name a credential: the credential must be the
+        /// head noun ("ApiKey", "DbPasswordValue", "SigningKeyBase64"); anything else makes the name about a credential
+        /// ("TokenIdentifier", "PasswordResetPurpose", "RotateApiKeyCommand", "SecretsVersioning", "ApiKeyHeader").
         /// </summary>
-        private static readonly HashSet<string> DescriptiveSuffixes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        private static readonly HashSet<string> KeepsCredential = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            "label", "labels", "question", "prompt", "message", "messages", "text", "hint", "placeholder", "caption", "title",
-            "description", "format", "template", "regex", "pattern", "field", "fields", "name", "names", "path", "file",
-            "filename", "dir", "directory", "location", "length", "policy", "policies", "expiry", "expiration", "expires",
-            "lifetime", "timeout", "ttl", "age", "count", "attempts", "retries", "required", "enabled", "disabled", "changed",
-            "validator", "validation", "error", "errors", "header", "headers", "type", "types", "kind", "endpoint", "url",
-            "uri", "env", "variable", "var", "param", "parameter", "property", "column", "id", "ids", "strength", "min",
-            "max", "minimum", "maximum", "complexity", "reset", "provider", "providers", "options", "settings", "section",
-            "mode", "scheme", "schemes", "handler", "factory", "service", "manager", "store", "cache", "client", "helper",
-            "generator", "hasher", "hash", "hashed", "salt", "version", "issuer", "audience", "claim", "claims", "request",
-            "response", "result", "status", "state", "source", "selector", "button", "input", "link", "icon", "style",
-            "class", "css", "visible", "visibility", "view", "page", "route", "action", "event", "exception", "key",
-            "lookup", "index", "query", "cookie", "purpose", "prefix", "suffix", "separator", "delimiter", "encoding",
-            "culture", "size", "bytes", "bits", "expected", "rule", "rules", "reminder", "sent", "used", "valid", "invalid",
-            "set", "get", "generated", "number", "at", "on", "date", "time", "utc", "when",
-            // States and events: TokenRefreshed, PasswordExpired, ApiKeyMissing name what happened to a credential.
-            "expired", "revoked", "missing", "issued", "refreshed", "rotated", "failed", "mismatch", "verified", "confirmed", "updated",
+            "value", "values", "str", "string", "raw", "plain", "plaintext", "clear", "cleartext", "encoded", "base", "base64", "b64", "hex",
+            "bytes", "data", "literal", "default", "fallback", "dev", "development", "prod", "production", "staging", "local",
+            "override", "primary", "secondary", "old", "new", "current", "previous", "backup", "main", "confirm", "confirmation",
+        };
+
+        /// <summary>Plural section names whose entries are credentials: ApiKeys:Stripe, Secrets:GitHub, Passwords:Admin.</summary>
+        private static readonly HashSet<string> CredentialSections = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "secrets", "passwords", "tokens", "credentials", "apikeys",
         };
 
         public static readonly CredentialNames Default = new CredentialNames(Array.Empty<string>(), Array.Empty<string>());
@@ -90,7 +86,22 @@ namespace ReadinessAnalyzers.Internals
                 return false;
             }
 
-            var words = SplitWords(name);
+            // A configuration path or environment variable is judged by its last segment (Smtp:Password, Jwt__Key);
+            // a plural credential section names its entries (ApiKeys:Stripe).
+            var words = SplitWords(name!);
+            var segment = LastSegmentStart(name!);
+            var leafStart = segment > 0 ? words.Count - SplitWords(name!.Substring(segment)).Count : 0;
+            if (IsCredentialWords(words, leafStart))
+            {
+                return true;
+            }
+
+            return leafStart > 0 && words.Count - leafStart == 1 && IsSectionOfCredentials(words, leafStart);
+        }
+
+        /// <param name="leafStart">The first word of the last path segment: the credential word must be in it.</param>
+        private bool IsCredentialWords(List<string> words, int leafStart)
+        {
             var credentialAt = -1;
             for (var i = 0; i < words.Count; i++)
             {
@@ -100,30 +111,65 @@ namespace ReadinessAnalyzers.Internals
                 }
             }
 
-            if (credentialAt < 0)
+            if (credentialAt < leafStart)
             {
                 return false;
             }
 
-            // Only the words after the last credential word can describe it ("PasswordLabel", "TokenLifetimeMinutes").
+            // PublicKeyToken, PublishableKey: published on purpose.
+            for (var i = 0; i < credentialAt; i++)
+            {
+                if (words[i] == "public" || words[i] == "publishable")
+                {
+                    return false;
+                }
+            }
+
+            // The credential must be the head noun: only words that keep it a credential may follow it.
             for (var i = credentialAt + 1; i < words.Count; i++)
             {
-                if (DescriptiveSuffixes.Contains(words[i]))
+                if (!KeepsCredential.Contains(words[i]) && !IsNumber(words[i]))
                 {
                     return false;
                 }
             }
 
             // "IsPasswordValid", "HasToken", "RequirePassword": a flag, not a value.
-            var first = words[0];
-            return !(credentialAt > 0 && (first.Equals("is", StringComparison.OrdinalIgnoreCase)
-                || first.Equals("has", StringComparison.OrdinalIgnoreCase)
-                || first.Equals("require", StringComparison.OrdinalIgnoreCase)
-                || first.Equals("requires", StringComparison.OrdinalIgnoreCase)
-                || first.Equals("use", StringComparison.OrdinalIgnoreCase)
-                || first.Equals("enable", StringComparison.OrdinalIgnoreCase)
-                || first.Equals("show", StringComparison.OrdinalIgnoreCase)
-                || first.Equals("no", StringComparison.OrdinalIgnoreCase)));
+            return !(credentialAt > leafStart && IsFlagPrefix(words[leafStart]));
+        }
+
+        private static bool IsFlagPrefix(string word) =>
+            word == "is" || word == "has" || word == "require" || word == "requires" || word == "use" || word == "enable"
+            || word == "show" || word == "no";
+
+        private static bool IsSectionOfCredentials(List<string> words, int leafStart)
+        {
+            var last = words[leafStart - 1];
+            return last == "keys"
+                ? leafStart > 1 && KeyQualifiers.Contains(words[leafStart - 2])
+                : CredentialSections.Contains(last);
+        }
+
+        /// <summary>Where the last segment of a "Section:Key" or "Section__Key" path starts, or 0.</summary>
+        private static int LastSegmentStart(string name)
+        {
+            var colon = name.LastIndexOf(':');
+            var underscores = name.LastIndexOf("__", StringComparison.Ordinal);
+            var start = Math.Max(colon + 1, underscores >= 0 ? underscores + 2 : 0);
+            return start > 0 && start < name.Length ? start : 0;
+        }
+
+        private static bool IsNumber(string word)
+        {
+            foreach (var c in word)
+            {
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+            }
+
+            return word.Length > 0;
         }
 
         private static readonly char[] CredentialLetters = { 'w', 'W', 'k', 'K', 's', 'S', 'p', 'P', 't', 'T', 'c', 'C' };

@@ -49,7 +49,7 @@ namespace ReadinessAnalyzers.Internals
         public static readonly ReadinessOption TestPathGlobs = new ReadinessOption(
             "test_path_globs",
             OptionKind.PathGlobs,
-            new[] { RuleIds.KnownSecretFormatInCode, RuleIds.SecretInConfigurationFile },
+            new[] { RuleIds.HardcodedCredential, RuleIds.KnownSecretFormatInCode, RuleIds.SecretInConfigurationFile },
             defaultText: string.Join(", ", global::ReadinessAnalyzers.Secrets.SecretOptions.DefaultTestPathGlobs),
             expected: "comma-separated path globs (* within a folder, ** across folders) that do not match every file (**/fixtures/**)",
             meaning: "files under these folders are test assets: their secrets are reported as RDY1006 (Info) instead; an empty value means no test folders",

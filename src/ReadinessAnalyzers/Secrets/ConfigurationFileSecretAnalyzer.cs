@@ -117,6 +117,15 @@ namespace ReadinessAnalyzers.Secrets
 
                         what = "a machineKey key";
                         break;
+                    case ConfigEntryRole.Named when IsFormsCredentialsUser(entry.Name):
+                        // <forms><credentials><user name=".." password=".."/>: the user store itself, any password is live.
+                        if (entry.Value.Trim().Length == 0 || SecretValues.IsInstruction(entry.Value) || options.IsUserPlaceholder(entry.Value))
+                        {
+                            continue;
+                        }
+
+                        what = "a credential";
+                        break;
                     case ConfigEntryRole.Named:
                         if (!options.Names.IsCredentialName(entry.Name) || !SecretLiterals.IsCredentialValue(entry.Value, entry.Name, options))
                         {
@@ -133,6 +142,8 @@ namespace ReadinessAnalyzers.Secrets
                 Report(context, descriptor, sourceText, entry.ValueSpan, "'" + entry.Name + "'", fileName, what, entry.Value, note);
             }
         }
+
+        private static bool IsFormsCredentialsUser(string name) => string.Equals(name, "user:password", StringComparison.OrdinalIgnoreCase);
 
         private static void Report(
             AdditionalFileAnalysisContext context, DiagnosticDescriptor descriptor, SourceText text, TextSpan span, string where, string fileName, string what, string value, string note)

@@ -32,6 +32,8 @@ namespace ReadinessAnalyzers.Secrets
         private const string ChaChaType = "System.Security.Cryptography.ChaCha20Poly1305";
         private const string EncodingType = "System.Text.Encoding";
         private const string ConvertType = "System.Convert";
+        private const string RsaParametersType = "System.Security.Cryptography.RSAParameters";
+        private const string EcParametersType = "System.Security.Cryptography.ECParameters";
 
         /// <summary>A literal byte array this long, stored under a key name, is a key even before it reaches a sink.</summary>
         private const int MinimumNamedKeyBytes = 16;
@@ -61,6 +63,8 @@ namespace ReadinessAnalyzers.Secrets
                     types.Get(ChaChaType),
                     types.Get(EncodingType),
                     types.Get(ConvertType));
+                var rsaParameters = types.Get(RsaParametersType);
+                var ecParameters = types.Get(EcParametersType);
 
                 start.RegisterOperationAction(
                     context =>
@@ -118,8 +122,31 @@ namespace ReadinessAnalyzers.Secrets
                         {
                             CheckKey(context, sinks, assignment.Value, property.ContainingType.Name + ".Key", property.ContainingType);
                         }
+
+                        // new RSAParameters { D = Convert.FromBase64String("…"), … }: the private exponent makes it a private key.
+                        if (assignment.Target is IFieldReferenceOperation { Field: { Name: "D" } field }
+                            && (SymbolEqualityComparer.Default.Equals(field.ContainingType, rsaParameters)
+                                || SymbolEqualityComparer.Default.Equals(field.ContainingType, ecParameters)))
+                        {
+                            CheckKey(context, sinks, assignment.Value, field.ContainingType.Name + ".D", field.ContainingType);
+                        }
                     },
                     OperationKind.SimpleAssignment);
+
+                start.RegisterOperationAction(
+                    context =>
+                    {
+                        // new SymmetricSecurityKey(…) when Microsoft.IdentityModel does not resolve: the exact type name decides.
+                        var invalid = (IInvalidOperation)context.Operation;
+                        if (invalid.Syntax is ObjectCreationExpressionSyntax { ArgumentList: { Arguments: { Count: 1 } arguments } } creation
+                            && TypeName(creation.Type) == "SymmetricSecurityKey"
+                            && invalid.SemanticModel?.GetTypeInfo(creation, context.CancellationToken).Type is { TypeKind: TypeKind.Error } type
+                            && invalid.SemanticModel.GetOperation(arguments[0].Expression, context.CancellationToken) is { } key)
+                        {
+                            CheckKey(context, sinks, key, "SymmetricSecurityKey", type);
+                        }
+                    },
+                    OperationKind.Invalid);
 
                 start.RegisterOperationAction(
                     context =>
@@ -144,6 +171,13 @@ namespace ReadinessAnalyzers.Secrets
                     OperationKind.VariableDeclarator);
             });
         }
+
+        private static string TypeName(TypeSyntax type) => type switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => string.Empty,
+        };
 
         private static bool IsKeyParameter(IParameterSymbol? parameter)
         {
@@ -178,7 +212,7 @@ namespace ReadinessAnalyzers.Secrets
             return last == "key" || last == "keys" || last == "secret";
         }
 
-        private static void CheckKey(OperationAnalysisContext context, Sinks sinks, IOperation key, string sinkName, INamedTypeSymbol sinkType)
+        private static void CheckKey(OperationAnalysisContext context, Sinks sinks, IOperation key, string sinkName, ITypeSymbol sinkType)
         {
             var material = FindMaterial(sinks, key, 0);
             if (material.Source is null)
@@ -195,7 +229,7 @@ namespace ReadinessAnalyzers.Secrets
         /// Text material can be read from configuration (a string in, a string out); byte arrays and UTF-8 literals cannot
         /// without choosing an encoding for the key, so they get no fix.
         /// </summary>
-        private static ImmutableDictionary<string, string?> FixProperties(Sinks sinks, Material material, INamedTypeSymbol sinkType)
+        private static ImmutableDictionary<string, string?> FixProperties(Sinks sinks, Material material, ITypeSymbol sinkType)
         {
             if (material.Text is null || material.Source!.Type?.SpecialType != SpecialType.System_String)
             {
@@ -204,12 +238,12 @@ namespace ReadinessAnalyzers.Secrets
 
             string section;
             string key;
-            if (sinks.IsSecurityKey(sinkType))
+            if (sinks.IsSecurityKey(sinkType as INamedTypeSymbol) || sinkType.TypeKind == TypeKind.Error && sinkType.Name == "SymmetricSecurityKey")
             {
                 section = "Jwt";
                 key = "SigningKey";
             }
-            else if (sinks.IsKeyedHash(sinkType))
+            else if (sinks.IsKeyedHash(sinkType as INamedTypeSymbol))
             {
                 section = "Hmac";
                 key = "Key";
@@ -301,7 +335,10 @@ namespace ReadinessAnalyzers.Secrets
                 var name = value is IFieldReferenceOperation constantField ? constantField.Field.Name
                     : value is ILocalReferenceOperation constantLocal ? constantLocal.Local.Name
                     : null;
-                return constant.Length > 0 ? new Material(value, constant, 0, name) : default;
+                // A credential-named constant is RDY1001's, reported where it is declared.
+                return constant.Length > 0 && !(name != null && SecretLiterals.IsReportedByName(name, constant, null))
+                    ? new Material(value, constant, 0, name)
+                    : default;
             }
 
             if (depth >= MaxFollowDepth)
@@ -320,7 +357,8 @@ namespace ReadinessAnalyzers.Secrets
                 case IFieldReferenceOperation field when field.Field.IsReadOnly && field.Field.IsStatic:
                 {
                     var initializer = Initializer(field.SemanticModel, field.Field);
-                    return initializer is null ? default : FindText(initializer, depth + 1);
+                    var found = initializer is null ? default : FindText(initializer, depth + 1);
+                    return found.Text != null && SecretLiterals.IsReportedByName(field.Field.Name, found.Text, null) ? default : found;
                 }
 
                 default:
@@ -426,7 +464,7 @@ namespace ReadinessAnalyzers.Secrets
 
             public bool IsKeyedHash(INamedTypeSymbol? type) => DerivesFrom(type, _keyedHash);
 
-            public bool IsSecurityKey(INamedTypeSymbol type) => SymbolEqualityComparer.Default.Equals(type, _symmetricSecurityKey);
+            public bool IsSecurityKey(INamedTypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, _symmetricSecurityKey);
 
             public bool IsSymmetricAlgorithm(INamedTypeSymbol? type) => DerivesFrom(type, _symmetricAlgorithm);
 

@@ -81,12 +81,160 @@ namespace ReadinessAnalyzers.Secrets
                 return false;
             }
 
-            if (IsKeyPath(value) || IsEnvironmentVariableName(value) || string.Equals(value, name, StringComparison.OrdinalIgnoreCase))
+            if (IsKeyPath(value) || IsEnvironmentVariableName(value) || string.Equals(value, name, StringComparison.OrdinalIgnoreCase)
+                || RestatesName(value, name))
             {
                 return false;
             }
 
             return options.MinimumEntropy <= 0 || SecretValues.ShannonEntropy(value) >= options.MinimumEntropy;
+        }
+
+        /// <summary>
+        /// The name-based decision of RDY1001: a credential name holding a secret-looking value that is not itself a name
+        /// and that no more precise rule owns. Other rules ask it to leave a value to RDY1001's report at its declaration.
+        /// </summary>
+        public static bool IsReportedByName(string name, string text, SecretOptions? options)
+            => IsSeededPasswordHash(name, text)
+            || !IsFixtureName(name)
+                && (options?.Names ?? Internals.CredentialNames.Default).IsCredentialName(name)
+                && (options is null ? SecretValues.LooksLikeSecret(text) : IsCredentialValue(text, name, options))
+                && !IsIdentifierValue(text, name)
+                && !BelongsToAnotherRule(text);
+
+        /// <summary><c>PasswordHash = "AQAAAAEAACcQ…"</c> on a seeded user: the fixed hash of a known default password.</summary>
+        private static bool IsSeededPasswordHash(string name, string text)
+            => name.EndsWith("PasswordHash", StringComparison.OrdinalIgnoreCase) && SecretValues.IsIdentityPasswordHash(text);
+
+        /// <summary>TEST_API_KEY, SamplePassword, DemoToken: sample data says what it is in its name.</summary>
+        private static bool IsFixtureName(string name)
+        {
+            var words = Internals.CredentialNames.SplitWords(name);
+            if (words.Count < 2)
+            {
+                return false;
+            }
+
+            var first = words[0];
+            return first == "test" || first == "sample" || first == "demo" || first == "fake" || first == "dummy" || first == "example";
+        }
+
+        /// <summary>
+        /// True when <paramref name="value"/> is a name rather than a secret, though stored under a credential name: a word
+        /// sequence ("PasswordResetToken", "X-Api-Key", "version_pad1"), an option list ("scale=-2:force_original_aspect_ratio=x"),
+        /// or a restatement of its own name (<c>ApiKeyHeader = "X-Api-Key"</c>). Code only: in a configuration file the key
+        /// path is what the value is read as.
+        /// </summary>
+        public static bool IsIdentifierValue(string value, string name)
+            => SecretValues.IsIdentifierLike(value) || SecretValues.IsOptionList(value) || RestatesName(value, name);
+
+        /// <summary>Every word of the value (of two letters or more) is a word of the name: "X-Api-Key" under ApiKeyHeaderName.</summary>
+        private static bool RestatesName(string value, string name)
+        {
+            var valueWords = Internals.CredentialNames.SplitWords(value);
+            var nameWords = Internals.CredentialNames.SplitWords(name);
+            var compared = 0;
+            foreach (var word in valueWords)
+            {
+                if (word.Length < 2)
+                {
+                    continue;
+                }
+
+                if (!nameWords.Contains(word))
+                {
+                    return false;
+                }
+
+                compared++;
+            }
+
+            return compared > 0;
+        }
+
+        /// <summary>
+        /// The hardcoded text that reaches a credential sink through <paramref name="value"/>: a literal (as
+        /// <see cref="FindHardcoded"/>), hashed at startup (<c>"secret".Sha256()</c>, IdentityServer's way), or read through
+        /// a constant, a local, or a field or property initialized in the same file. <paramref name="through"/> is the
+        /// symbol it was read through (null for a literal in place).
+        /// </summary>
+        public static IOperation? FindReaching(IOperation? value, out ISymbol? through)
+        {
+            through = null;
+            for (var depth = 0; value != null && depth < 4; depth++)
+            {
+                var hardcoded = FindHardcoded(value);
+                if (hardcoded != null)
+                {
+                    return hardcoded;
+                }
+
+                value = Internals.Operations.Unwrap(value);
+                switch (value)
+                {
+                    case IInvocationOperation invocation when IsStartupHash(invocation.TargetMethod.Name):
+                        value = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                        continue;
+                    case IInvalidOperation invalid when invalid.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
+                        {
+                            Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access,
+                        } && IsStartupHash(access.Name.Identifier.ValueText):
+                        value = invalid.SemanticModel?.GetOperation(access.Expression);
+                        continue;
+                    case ILocalReferenceOperation local:
+                        through = local.Local;
+                        value = Initializer(local.SemanticModel, local.Local);
+                        continue;
+                    case IFieldReferenceOperation field:
+                        through = field.Field;
+                        if (field.ConstantValue.HasValue)
+                        {
+                            return field.ConstantValue.Value is string ? field : null;
+                        }
+
+                        value = field.Field.IsReadOnly || field.Field.IsConst ? Initializer(field.SemanticModel, field.Field) : null;
+                        continue;
+                    case IPropertyReferenceOperation property when property.Property.SetMethod is null && !property.Property.IsIndexer:
+                        through = property.Property;
+                        value = Initializer(property.SemanticModel, property.Property);
+                        continue;
+                    default:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsStartupHash(string name) => name == "Sha256" || name == "Sha512" || name == "ToSha256";
+
+        /// <summary>The initializer of a local, field or get-only property declared in the same file (no other model is asked for).</summary>
+        private static IOperation? Initializer(SemanticModel? model, ISymbol symbol)
+        {
+            if (model is null)
+            {
+                return null;
+            }
+
+            foreach (var reference in symbol.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree != model.SyntaxTree)
+                {
+                    continue;
+                }
+
+                switch (reference.GetSyntax())
+                {
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer: { } initializer }:
+                        return model.GetOperation(initializer.Value);
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { Initializer: { } initializer }:
+                        return model.GetOperation(initializer.Value);
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { ExpressionBody: { } body }:
+                        return model.GetOperation(body.Expression);
+                }
+            }
+
+            return null;
         }
 
         /// <summary>

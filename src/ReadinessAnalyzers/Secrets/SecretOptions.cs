@@ -15,7 +15,7 @@ namespace ReadinessAnalyzers.Secrets
     internal sealed class SecretOptions
     {
         /// <summary>Folders whose files are test assets: reported at a lower severity (RDY1006).</summary>
-        public static readonly string[] DefaultTestPathGlobs = { "**/test/**", "**/tests/**", "**/*.Tests/**", "**/*Tests/**" };
+        public static readonly string[] DefaultTestPathGlobs = { "**/test/**", "**/tests/**", "**/*.Tests/**", "**/*Tests/**", "**/*.Test/**" };
 
         private SecretOptions(CredentialNames names, string[] placeholderPatterns, string[] testPathGlobs, double entropyThreshold)
         {

@@ -112,7 +112,7 @@ public class MalformedOptionAnalyzerTests
     {
         var message = Assert.Single(await MessagesAsync(Test(editorConfig: "[appsettings*.json]\nRDY1005.test_path_globs = **\n")));
         Assert.Contains("'**' matches every file", message, StringComparison.Ordinal);
-        Assert.Contains("the default: **/test/**, **/tests/**, **/*.Tests/**, **/*Tests/**", message, StringComparison.Ordinal);
+        Assert.Contains("the default: **/test/**, **/tests/**, **/*.Tests/**, **/*Tests/**, **/*.Test/**", message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -187,7 +187,7 @@ public class MalformedOptionAnalyzerTests
     {
         var message = Assert.Single(await MessagesAsync(Test(globalConfig: "RDY1006.test_path_globs = **/fixtures/**\n")));
         Assert.Equal("ReadinessAnalyzers option 'RDY1006.test_path_globs = **/fixtures/**' has no effect: RDY1006 is reported by the rules that read "
-            + "'test_path_globs', so set 'readiness.test_path_globs' (or RDY1004.test_path_globs, RDY1005.test_path_globs)", message);
+            + "'test_path_globs', so set 'readiness.test_path_globs' (or RDY1001.test_path_globs, RDY1004.test_path_globs, RDY1005.test_path_globs)", message);
     }
 
     [Fact]

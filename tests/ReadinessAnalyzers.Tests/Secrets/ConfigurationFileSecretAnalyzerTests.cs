@@ -121,6 +121,37 @@ public class ConfigurationFileSecretAnalyzerTests
         """);
 
     [Fact]
+    public Task ValuesAddressingTheReaderOrRestatingTheKeyAreNotReported() => VerifyFileAsync("/app/appsettings.json", """
+        {
+          "ConnectionStrings": { "Orders": "Host=localhost;Username=app;Password=yourStrong(!)Secret" },
+          "Courier": { "COURIER_API_KEY": "courier-api-key", "ApiKeys": { "Tracking": "{|RDY1005:Tk8vQ2mXr7Lp4sWz|}" } }
+        }
+        """);
+
+    [Fact]
+    public Task FormsCredentialsUsersAreReportedAndPublicKeyTokensAreNot() => VerifyFileAsync("/app/web.config", """
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <system.web>
+            <authentication mode="Forms">
+              <forms loginUrl="login.aspx">
+                <credentials passwordFormat="Clear">
+                  <user name="clerk" password="{|RDY1005:tulip|}" />
+                </credentials>
+              </forms>
+            </authentication>
+          </system.web>
+          <runtime>
+            <assemblyBinding xmlns="urn:schemas-microsoft-com:asm.v1">
+              <dependentAssembly>
+                <assemblyIdentity name="Warehouse.Shared" publicKeyToken="0a1b2c3d4e5f6071" culture="neutral" />
+              </dependentAssembly>
+            </assemblyBinding>
+          </runtime>
+        </configuration>
+        """);
+
+    [Fact]
     public Task NuGetClearTextPasswordAndPublishProfilePasswordAreReported()
     {
         var test = new Verification.AnalyzerTest<ConfigurationFileSecretAnalyzer> { TestCode = "public class App { }" };

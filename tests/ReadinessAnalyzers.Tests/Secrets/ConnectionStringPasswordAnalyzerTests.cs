@@ -117,6 +117,31 @@ public class ConnectionStringPasswordAnalyzerTests
     }
 
     [Fact]
+    public Task PasswordsAreFoundWithoutPackageReferences()
+    {
+        var test = new Verification.AnalyzerTest<ConnectionStringPasswordAnalyzer>
+        {
+            TestCode = """
+                public static class Db
+                {
+                    public static object Open() => new NpgsqlConnection("Host=db;Username=app;Password=[|Np4gS9vX2qLm|]");
+                }
+                """,
+            References = Verification.TestReferences.FrameworkOnly,
+            CompilerDiagnostics = Verification.CompilerDiagnostics.None,
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task HelpTextThatQuotesDefaultCredentialsIsNotReported() => Verify.VerifyAnalyzerAsync("""
+        public static class Help
+        {
+            public const string Login = "The appliance ships with: username=operator, password=Op3rat0r!9";
+        }
+        """);
+
+    [Fact]
     public Task HalfTypedCodeDoesNotCrash() => Verify.VerifyBrokenCodeAsync("""
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddDbContext<Missing>(o => o.UseNpgsql("Host=db;Username=app;Password=[|Pg7xQ2vLm9Kd|]"

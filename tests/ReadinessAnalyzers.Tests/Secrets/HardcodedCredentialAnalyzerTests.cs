@@ -262,6 +262,282 @@ public class HardcodedCredentialAnalyzerTests
     }
 
     [Fact]
+    public Task NamesWhoseHeadNounIsNotTheCredentialAreNotReported() => Verify.VerifyAnalyzerAsync("""
+        public static class Names
+        {
+            public const string TokenIdentifier = "Zk3mW8vN1qLx7Ty2";
+            public const string RotateApiKeyCommand = "Rk7vQ2mXr9Lp!4sW";
+            public const string PasswordResetPurpose = "Pw8#Reset-2Lq9Xv";
+            public const string SecretsVersioning = "v2:Kx8Lq3Zm9Tn7";
+            public const string STOCK_LEVEL_TOKEN_FILTER = "stk_9Lq2!mXv";
+            public const string PASSWORD_MASK_REPLACEMENT = "|||%%MASK7%%|||";
+        }
+        """);
+
+    [Fact]
+    public Task ValuesThatAreNamesAreNotReported() => Verify.VerifyAnalyzerAsync("""
+        public static class WarehouseConstants
+        {
+            public const string OrderConfirmationToken = "OrderConfirmationToken";
+            public const string ServiceToken = "X-Service-Token";
+            public const string SearchToken = "stock_level7";
+            public const string ReleaseTokens = ".Quiet.Harbor.Blue-Team";
+            public const string ScopeSecret = "invoices.read:write";
+            public const string PreviewKeySecret = "crop=640:-2:keep_ratio=shrink";
+            public const string DefaultToken = "MyWarehouseToken";
+        }
+        """);
+
+    [Fact]
+    public Task OrdinaryParameterNamedTokenNeedsASecretShapedValue() => Verify.VerifyAnalyzerAsync("""
+        [System.AttributeUsage(System.AttributeTargets.Property, AllowMultiple = true)]
+        public sealed class HelpTokenAttribute : System.Attribute
+        {
+            public HelpTokenAttribute(string label, string token, object value) { }
+        }
+
+        public class Settings
+        {
+            [HelpToken("Host", "warehouseName", "Central")]
+            [HelpToken("Host", "url", "http://[host]:[port]/")]
+            public string Host { get; set; } = "";
+
+            public static string Render(string template, string token) => template + token;
+
+            public static void Run()
+            {
+                _ = Render("x", "shipping");
+                _ = Render("x", token: [|"Zk3mW8vN1qLx7Ty2"|]);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task CredentialSinksTakeAnyNonEmptyLiteral() => Verify.VerifyAnalyzerAsync("""
+        using System.Net;
+        using Microsoft.AspNetCore.Identity;
+
+        public class Seeder
+        {
+            public static async Task Seed(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, IdentityUser admin)
+            {
+                await users.CreateAsync(admin, [|"admin"|]);
+                await users.ChangePasswordAsync(admin, [|"admin"|], [|"Welcome to the shop"|]);
+                await signIn.PasswordSignInAsync("admin", [|"s3cr3t"|], false, false);
+                var relay = new NetworkCredential("mailer", [|"passw0rd"|]);
+                await users.CreateAsync(admin, "");
+            }
+
+            public static void Configure(IServiceCollection services)
+                => services.AddAuthentication().AddOAuth("warehouse", o =>
+                {
+                    o.ClientId = "warehouse";
+                    o.ClientSecret = [|"s3cr3t"|];
+                });
+        }
+        """);
+
+    [Fact]
+    public Task LiteralsAreFollowedToTheSinkThroughConstantsLocalsFieldsAndProperties() => Verify.VerifyAnalyzerAsync("""
+        using System.Net;
+
+        public class Mailer
+        {
+            private const string RelayLogin = "admin";
+            private const string RelayPassword = [|"Tr0ub4dor&3x"|];
+            private static readonly string Fallback = "letmein";
+            private string Backup { get; } = "hunter22";
+
+            public void Connect()
+            {
+                var login = "welcome";
+                _ = new NetworkCredential("mailer", [|RelayLogin|]);
+                _ = new NetworkCredential("mailer", [|login|]);
+                _ = new NetworkCredential("mailer", [|Fallback|]);
+                _ = new NetworkCredential("mailer", [|Backup|]);
+                _ = new NetworkCredential("mailer", RelayPassword);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task IdentityServerClientSecretsHashedAtStartupAreReported()
+    {
+        var test = new Verification.AnalyzerTest<HardcodedCredentialAnalyzer>
+        {
+            TestCode = """
+                using Duende.IdentityServer.Models;
+
+                public static class Clients
+                {
+                    public static Client[] All =>
+                    [
+                        new Client
+                        {
+                            ClientId = "warehouse",
+                            ClientSecrets = { new Secret([|"s3cr3t"|].Sha256()) },
+                        },
+                    ];
+                }
+                """,
+            CompilerDiagnostics = Verification.CompilerDiagnostics.None,
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task SinksAreRecognisedByExactNameWithoutPackageReferences()
+    {
+        var test = new Verification.AnalyzerTest<HardcodedCredentialAnalyzer>
+        {
+            TestCode = """
+                using Microsoft.AspNetCore.Identity;
+                using OpenIddict.Abstractions;
+
+                public class Seeder
+                {
+                    private readonly UserManager<AppUser> _users;
+
+                    public async Task Seed(AppUser admin)
+                    {
+                        await _users.CreateAsync(admin, [|"Pass123$"|]);
+                        var descriptor = new OpenIddictApplicationDescriptor
+                        {
+                            ClientId = "console",
+                            ClientSecret = [|"388D45FA-B36B-4988-BA59-B187D329C207"|],
+                        };
+                    }
+                }
+
+                public class AppUser { }
+                """,
+            References = Verification.TestReferences.FrameworkOnly,
+            CompilerDiagnostics = Verification.CompilerDiagnostics.None,
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task InstructionsConfigurationFallbacksAndThumbprintsAtASinkAreNotReported()
+    {
+        var test = new Verification.AnalyzerTest<HardcodedCredentialAnalyzer>
+        {
+            TestCode = """
+                using Duende.IdentityServer.Models;
+
+                public static class Setup
+                {
+                    public static void Configure(IServiceCollection services, IConfiguration configuration)
+                        => services.AddAuthentication()
+                            .AddOAuth("partner", o => o.ClientSecret = "<insert here>")
+                            .AddOAuth("carrier", o => o.ClientSecret = "copy the carrier client secret here")
+                            .AddOAuth("billing", o => o.ClientSecret = configuration["Billing:ClientSecret"] ?? "disabled");
+
+                    public static Client Mtls => new Client
+                    {
+                        ClientSecrets =
+                        {
+                            new Secret("0A1B2C3D4E5F60718293A4B5C6D7E8F901234567")
+                            {
+                                Type = "X509Thumbprint",
+                            },
+                        },
+                    };
+                }
+                """,
+            CompilerDiagnostics = Verification.CompilerDiagnostics.None,
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task FixturesInATestFolderOfAnApplicationAreNotReported()
+    {
+        var test = new Verification.AnalyzerTest<HardcodedCredentialAnalyzer>();
+        test.Sources.Add(("/src/Warehouse.Core.Test/Fixtures/CarrierFixture.cs", """
+            public static class CarrierFixture
+            {
+                public const string ApiKey = "Zk3mW8vN1qLx7Ty2";
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task SampleDataNamedAsSuchIsNotReported() => Verify.VerifyAnalyzerAsync("""
+        public static class SampleWarehouse
+        {
+            public const string TEST_API_KEY = "Zk3mW8vN1qLx7Ty2Qa";
+            public const string DemoPassword = "Dm0-Pa55!wX7";
+        }
+        """);
+
+    [Fact]
+    public Task AspireEnvironmentPairsAreReported() => Verify.VerifyBrokenCodeAsync("""
+        public static class AppHost
+        {
+            public static void Run(dynamic api)
+            {
+                Resource r = null!;
+                r.WithEnvironment("Seed__AdminPassword", [|"Wh4rf-Adm1n!"|]);
+            }
+        }
+
+        public class Resource
+        {
+            public Resource WithEnvironment(string name, string value) => this;
+        }
+        """);
+
+    [Fact]
+    public Task JsonAndEnvTextInsideALiteralIsReported() => Verify.VerifyAnalyzerAsync(""""
+        public static class GatewaySeed
+        {
+            public const string Settings = [|"{ \"IsSandbox\": true, \"MerchantId\": \"m-100\", \"SecretKey\": \"Gw7kQ2vXr9Lm4sTz\" }"|];
+            public const string Labels = "{ \"PasswordLabel\": \"Your password\", \"ApiKeyHeader\": \"X-Api-Key\" }";
+            public const string Env = [|"""
+                LOG_LEVEL=info
+                SMTP_PASSWORD=Sm7pQ2xLv9Kd
+                """|];
+        }
+        """");
+
+    [Fact]
+    public Task SeededIdentityPasswordHashIsReported() => Verify.VerifyAnalyzerAsync("""
+        public class Account { public string? PasswordHash { get; set; } public string? SecurityStamp { get; set; } }
+
+        public static class Seed
+        {
+            public static Account Admin => new Account
+            {
+                PasswordHash = [|"AQAAAAEAACcQAAAAEKq1cW2xv9LmT4sZr8YdN3bV7aPqW0eXhJkUoGtRiFnMcBzDyEwQ5uTlSjHgIfKp0A=="|],
+                SecurityStamp = "a1b2c3d4",
+            };
+        }
+        """);
+
+    [Fact]
+    public Task OpenIddictSetClientSecretIsASinkWithoutPackageReferences()
+    {
+        var test = new Verification.AnalyzerTest<HardcodedCredentialAnalyzer>
+        {
+            TestCode = """
+                public static class Api
+                {
+                    public static void Configure(dynamic services)
+                    {
+                        OpenIddictValidationBuilder options = null!;
+                        options.SetIssuer("https://id.example").SetClientId("api").SetClientSecret([|"846B62D0-DEF9-4215-A99D-86E6B8DAB342"|]);
+                    }
+                }
+                """,
+            References = Verification.TestReferences.FrameworkOnly,
+            CompilerDiagnostics = Verification.CompilerDiagnostics.None,
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task HalfTypedCodeDoesNotCrash() => Verify.VerifyBrokenCodeAsync("""
         public class Broken
         {

@@ -163,6 +163,65 @@ public class HardcodedCryptographicKeyAnalyzerTests
     }
 
     [Fact]
+    public Task SymmetricSecurityKeyIsRecognisedByExactNameWithoutPackageReferences()
+    {
+        var test = new Verification.AnalyzerTest<HardcodedCryptographicKeyAnalyzer>
+        {
+            TestCode = """
+                using System.Text;
+                using Microsoft.IdentityModel.Tokens;
+
+                public static class Tokens
+                {
+                    private const string SigningText = "WarehouseSigningKeyThatIsLongEnough";
+
+                    public static object Key() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes([|SigningText|]));
+
+                    public static object Other() => new SymmetricSecurityKey(Convert.FromBase64String([|"q83vEjRWeJCrze8SNFZ4kA=="|]));
+                }
+                """,
+            References = Verification.TestReferences.FrameworkOnly,
+            CompilerDiagnostics = Verification.CompilerDiagnostics.None,
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task CredentialNamedConstantIsLeftToItsDeclaration() => Verify.VerifyAnalyzerAsync("""
+        using System.Text;
+        using Microsoft.IdentityModel.Tokens;
+
+        public static class Tokens
+        {
+            public const string JWT_SECRET_KEY = "Wv8#kLq2!Zx9mT4pRn7s";
+
+            public static SecurityKey Key() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(JWT_SECRET_KEY));
+        }
+        """);
+
+    [Fact]
+    public Task PrivateRsaParametersFromLiteralsAreReportedOnceAndPublicOnesAreNot() => Verify.VerifyAnalyzerAsync("""
+        using System.Security.Cryptography;
+
+        public static class Keys
+        {
+            public static RSAParameters Signer => new RSAParameters
+            {
+                Modulus = Convert.FromBase64String("q83vEjRWeJCrze8SNFZ4kA=="),
+                Exponent = Convert.FromBase64String("AQAB"),
+                D = Convert.FromBase64String([|"Wv8kLq2Zx9mT4pRn7sQa1B=="|]),
+                P = Convert.FromBase64String("Zk3mW8vN1qLx7Ty2Qa0="),
+            };
+
+            public static RSAParameters Verifier => new RSAParameters
+            {
+                Modulus = Convert.FromBase64String("q83vEjRWeJCrze8SNFZ4kA=="),
+                Exponent = Convert.FromBase64String("AQAB"),
+            };
+        }
+        """);
+
+    [Fact]
     public Task HalfTypedCodeDoesNotCrash() => Verify.VerifyBrokenCodeAsync("""
         using System.Text;
         using Microsoft.IdentityModel.Tokens;

@@ -74,6 +74,24 @@ public class KnownSecretFormatAnalyzerTests
         """);
 
     [Fact]
+    public Task TokensAreFoundWithoutPackageReferences()
+    {
+        var test = new Verification.AnalyzerTest<KnownSecretFormatAnalyzer>
+        {
+            TestCode = $$"""
+                public static class Payments
+                {
+                    public static object Client() => new StripeClient("{|#0:{{Stripe}}|}");
+                }
+                """,
+            References = Verification.TestReferences.FrameworkOnly,
+            CompilerDiagnostics = Verification.CompilerDiagnostics.None,
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.KnownSecretFormatInCode).WithLocation(0));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task ConnectionStringPasswordsAreLeftToRdy1003() => Verify.VerifyAnalyzerAsync("""
         public static class Db
         {

@@ -76,6 +76,9 @@ public sealed class AnalyzerTest<TAnalyzer>
     /// <summary>The compiled assembly's name; names ending in ".Tests" make a test project.</summary>
     public string AssemblyName { get; set; } = "SampleApp";
 
+    /// <summary>What the snippet compiles against; <see cref="TestReferences.FrameworkOnly"/> for a fallback (no packages).</summary>
+    public ImmutableArray<MetadataReference> References { get; set; } = TestReferences.Default;
+
     public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.Preview;
 
     /// <summary>The output kind; by default an executable when a file has top-level statements, else a library.</summary>

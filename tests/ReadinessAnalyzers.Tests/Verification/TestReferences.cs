@@ -44,6 +44,18 @@ public static class TestReferences
         return MetadataReference.CreateFromImage(stream.ToArray());
     }
 
+    /// <summary>
+    /// The base class library only: no ASP.NET Core, EF Core, Npgsql or IdentityModel, as when a repository's packages are
+    /// not restored. A rule's fallback (exact type and member names) is tested with these.
+    /// </summary>
+    public static ImmutableArray<MetadataReference> FrameworkOnly => Framework.Value;
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> Framework = new(() =>
+    [
+        .. All.Value.Where(r => r.Display is { } path && Path.GetFileNameWithoutExtension(path) is var name
+            && (IncludedNames.Contains(name) || name.StartsWith("System.", StringComparison.Ordinal))),
+    ]);
+
     private static ImmutableArray<MetadataReference> Load()
     {
         var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);

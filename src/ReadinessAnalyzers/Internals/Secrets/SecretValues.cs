@@ -104,10 +104,54 @@ namespace ReadinessAnalyzers.Internals.Secrets
                 }
             }
 
+            // yourPassword, yourWeak(!)Password: a value that addresses the reader.
+            if (text.Length > 4 && text.StartsWith("your", StringComparison.OrdinalIgnoreCase) && !char.IsLower(text[4]))
+            {
+                return true;
+            }
+
             return TokenText.LooksFake(text, 0, text.Length);
         }
 
+        /// <summary>
+        /// An ASP.NET Core Identity password hash (version 3: "AQAAAA" then Base64): the hash of a known, seeded password is
+        /// as good as the password to anyone who can guess it, and it is a fixed credential of every deployment.
+        /// </summary>
+        public static bool IsIdentityPasswordHash(string? value)
+            => value is not null && value.Length >= 60 && value.StartsWith("AQAAAA", StringComparison.Ordinal)
+                && TokenText.All(value, 0, value.TrimEnd('=').Length, TokenChars.Base64);
+
         private static readonly char[] WordSeparators = { '-', '_', ' ', '.', ':' };
+
+        /// <summary>
+        /// Text that tells a person what to put there ("&lt;insert here&gt;", "copy the client secret here", "${SECRET}"): not
+        /// a credential even where one is expected. A weak value ("secret", "admin") is not an instruction: it works.
+        /// </summary>
+        public static bool IsInstruction(string? value)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                return false;
+            }
+
+            var text = value!.Trim();
+            if (IsVariableReference(text))
+            {
+                return true;
+            }
+
+            foreach (var word in InstructionWords)
+            {
+                if (ContainsSeparatedWord(text, word))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static readonly string[] InstructionWords = { "here", "your", "insert", "paste", "copy" };
 
         /// <summary>${VAR}, $VAR, %VAR%, {{ var }}, $(Var), #{Var}#, {VAR}, @Var@, __VAR__ — a reference resolved at deploy time.</summary>
         public static bool IsVariableReference(string text)
@@ -474,6 +518,181 @@ namespace ReadinessAnalyzers.Internals.Secrets
             }
 
             return segments >= 2 && !previousSeparator;
+        }
+
+        /// <summary>
+        /// A name rather than a value: a sequence of words in Pascal, camel, snake, kebab, dotted or path form
+        /// ("PasswordResetToken", "X-Api-Key", "version_pad1", "orders.read", ".Release.Group-Name"). Every letter run reads as
+        /// a word, at least two of them, and most letters are in words of three or more letters with a vowel ("Api", "Reset";
+        /// short acronyms such as Jwt, Db or X may fill the rest): random text of the same alphabet almost never splits so.
+        /// </summary>
+        public static bool IsIdentifierLike(string? value)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                return false;
+            }
+
+            var text = value!;
+            var words = 0;
+            var digits = 0;
+            var letters = 0;
+            var wordLetters = 0;
+            var start = -1;
+            for (var i = 0; i <= text.Length; i++)
+            {
+                var c = i < text.Length ? text[i] : '.';
+                var boundary = i > 0 && i < text.Length && start >= 0
+                    && (char.IsUpper(c) && char.IsLower(text[i - 1])
+                        || char.IsUpper(c) && char.IsUpper(text[i - 1]) && i + 1 < text.Length && char.IsLower(text[i + 1]));
+                if (!IsAsciiLetter(c) || boundary)
+                {
+                    if (start >= 0)
+                    {
+                        letters += i - start;
+                        if (IsWord(text, start, i - start))
+                        {
+                            wordLetters += i - start;
+                        }
+
+                        words++;
+                        start = -1;
+                    }
+
+                    if (i == text.Length)
+                    {
+                        break;
+                    }
+
+                    if (boundary)
+                    {
+                        start = i;
+                        continue;
+                    }
+
+                    if (c >= '0' && c <= '9')
+                    {
+                        digits++;
+                    }
+                    else if (c != '.' && c != ':' && c != '-' && c != '_' && c != '/')
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                if (start < 0)
+                {
+                    start = i;
+                }
+            }
+
+            // More than six words is a passphrase ("ThisIsTheKeyOfTheOrdersServiceSigner"), not a name.
+            return words >= 2 && words <= 6 && wordLetters * 10 >= letters * 6 && digits <= 4 && digits * 4 <= text.Length;
+        }
+
+        private static bool IsAsciiLetter(char c) => c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+
+        /// <summary>A letter run that reads as a word: three letters or more, one of them a vowel (y counts).</summary>
+        private static bool IsWord(string text, int start, int length)
+        {
+            if (length < 3)
+            {
+                return false;
+            }
+
+            for (var i = start; i < start + length; i++)
+            {
+                switch (char.ToLowerInvariant(text[i]))
+                {
+                    case 'a':
+                    case 'e':
+                    case 'i':
+                    case 'o':
+                    case 'u':
+                    case 'y':
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Options written as name=value pairs: an ffmpeg filter ("scale=1280:-2:force_original_aspect_ratio=decrease"),
+        /// a query of flags ("mode=fast,level=3"). Every name is a word of letters and underscores.
+        /// </summary>
+        public static bool IsOptionList(string? value)
+        {
+            if (string.IsNullOrEmpty(value) || value!.IndexOf('=') <= 0)
+            {
+                return false;
+            }
+
+            var text = value!;
+            var nameStart = 0;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c == '=')
+                {
+                    if (i - nameStart < 3 || !IsOptionName(text, nameStart, i))
+                    {
+                        return false;
+                    }
+                }
+                else if (c == ':' || c == ',' || c == '&')
+                {
+                    nameStart = i + 1;
+                }
+                else if (!(char.IsLetterOrDigit(c) || c == '_' || c == '-' || c == '.'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsOptionName(string text, int start, int end)
+        {
+            for (var i = start; i < end; i++)
+            {
+                if (!(IsAsciiLetter(text[i]) || text[i] == '_'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// True for a value shaped like a machine-made secret rather than a word someone typed: long and high-entropy, or
+        /// mixing at least three character classes. What an argument to an ordinary method's <c>token</c>/<c>key</c>
+        /// parameter must be before it counts.
+        /// </summary>
+        public static bool IsSecretShaped(string? value)
+        {
+            if (!LooksLikeSecret(value) || IsIdentifierLike(value))
+            {
+                return false;
+            }
+
+            var text = value!.Trim();
+            bool lower = false, upper = false, digit = false, other = false;
+            foreach (var c in text)
+            {
+                lower |= c >= 'a' && c <= 'z';
+                upper |= c >= 'A' && c <= 'Z';
+                digit |= c >= '0' && c <= '9';
+                other |= !char.IsLetterOrDigit(c);
+            }
+
+            var classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
+            var entropy = ShannonEntropy(text);
+            return text.Length >= 16 && entropy >= 3.5 || text.Length >= 10 && classes >= 3 && entropy >= 3.0;
         }
 
         /// <summary>

@@ -224,6 +224,16 @@ namespace ReadinessAnalyzers.Internals.Secrets
         /// <summary>Tells the kind of connection string the Password= at <paramref name="keyword"/> belongs to (None: not one).</summary>
         internal static ConnectionKind Classify(string text, int keyword, int segmentStart, int segmentEnd)
         {
+            // "Default credentials are: username=admin, password=…": prose (a word ending in ':' or '.' before a space)
+            // is help text, never a connection string.
+            for (var i = segmentStart + 1; i + 1 < keyword; i++)
+            {
+                if ((text[i] == ':' || text[i] == '.') && text[i + 1] == ' ' && char.IsLetter(text[i - 1]))
+                {
+                    return ConnectionKind.None;
+                }
+            }
+
             var found = 0;
             for (var i = segmentStart; i < segmentEnd; i++)
             {
@@ -842,6 +852,41 @@ namespace ReadinessAnalyzers.Internals.Secrets
         }
 
         /// <summary>PuTTY-User-Key-File-2/3 with its Private-Lines: block: from the header to the last private line.</summary>
+        /// <summary>
+        /// The private exponent <c>"d"</c> of a JSON Web Key (RSA or EC), JSON as-is or escaped in a JSON string: a Base64url
+        /// value of 40+ characters, with a <c>"kty"</c> member nearby. A public JWK has no <c>"d"</c>.
+        /// </summary>
+        public static int JwkPrivateKey(string text, int keywordStart, int keywordEnd, int regionStart, int regionEnd, out int start)
+        {
+            start = 0;
+            var i = SkipSpaces(text, keywordEnd, regionEnd);
+            if (i < regionEnd && text[i] == '\\')
+            {
+                i++;
+            }
+
+            if (i >= regionEnd || text[i] != '"')
+            {
+                return 0;
+            }
+
+            var length = TokenText.RunLength(text, i + 1, regionEnd, TokenChars.Base64Url, 2048);
+            if (length < 40)
+            {
+                return 0;
+            }
+
+            var from = Math.Max(regionStart, keywordStart - 4096);
+            var to = Math.Min(regionEnd, keywordEnd + length + 4096);
+            if (text.IndexOf("kty", from, to - from, StringComparison.Ordinal) < 0)
+            {
+                return 0;
+            }
+
+            start = i + 1;
+            return length;
+        }
+
         public static int PuttyKey(string text, int keywordStart, int keywordEnd, int regionStart, int regionEnd, out int start)
         {
             start = keywordStart;

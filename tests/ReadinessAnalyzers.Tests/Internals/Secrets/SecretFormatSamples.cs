@@ -496,6 +496,13 @@ public static class SecretFormatSamples
             return Sample("putty-private-key", text, secret, text.Replace("Private-Lines: 1", "Private-Count: 1", StringComparison.Ordinal));
         });
 
+        Add("jwk-private-key", r =>
+        {
+            var secret = Mixed(r, Base64Url, 342);
+            var text = $"{{\"kty\":\"RSA\",\"e\":\"AQAB\",\"kid\":\"signer\",\"d\":\"{secret}\",\"n\":\"{Mixed(r, Base64Url, 342)}\"}}";
+            return Sample("jwk-private-key", text, secret, text.Replace("\"kty\"", "\"typ\"", StringComparison.Ordinal));
+        });
+
         // .NET configuration
         Add("aspnet-machinekey-validation-key", r =>
         {

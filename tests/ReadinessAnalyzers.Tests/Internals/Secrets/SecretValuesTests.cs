@@ -131,4 +131,37 @@ public class SecretValuesTests
     [InlineData("Xk9#mP2$vL8qR4wZ", false)]
     [InlineData("{\"a\":1}", false)]
     public void FormatStringsAreRecognised(string value, bool expected) => Assert.Equal(expected, SecretValues.IsFormatString(value));
+
+    [Theory]
+    [InlineData("OrderConfirmationToken")]
+    [InlineData("X-Tenant-Key")]
+    [InlineData("stock_level7")]
+    [InlineData(".Quiet.Harbor.Blue-Team")]
+    [InlineData("invoices.read")]
+    [InlineData("JwtSigningKey")]
+    public void WordSequencesAreIdentifiers(string value) => Assert.True(SecretValues.IsIdentifierLike(value), value);
+
+    [Theory]
+    [InlineData("tK9vQ2mXr7Lp4sWz")]
+    [InlineData("hQpXmWkzRt")]
+    [InlineData("Xk29vLq7mPz!")]
+    [InlineData("KaLoPeMiTuRa")]
+    [InlineData("d9F2kLq81ZxV0aPw7TnB")]
+    [InlineData("Warehouse")]
+    public void RandomTextAndSingleWordsAreNotIdentifiers(string value) => Assert.False(SecretValues.IsIdentifierLike(value), value);
+
+    [Theory]
+    [InlineData("crop=640:-2:keep_ratio=shrink", true)]
+    [InlineData("mode=fast,level=3", true)]
+    [InlineData("Server=db;Password=Xk29vLq7", false)]
+    [InlineData("Zk3mW8vN1qLx7Ty2", false)]
+    public void OptionListsAreRecognised(string value, bool expected) => Assert.Equal(expected, SecretValues.IsOptionList(value));
+
+    [Theory]
+    [InlineData("Zk3mW8vN1qLx7Ty2", true)]
+    [InlineData("P4ssw0rd-Smtp9", true)]
+    [InlineData("warehouseName", false)]
+    [InlineData("shipping-label", false)]
+    [InlineData("Kestrel", false)]
+    public void SecretShapeNeedsEntropyOrMixedClasses(string value, bool expected) => Assert.Equal(expected, SecretValues.IsSecretShaped(value));
 }
