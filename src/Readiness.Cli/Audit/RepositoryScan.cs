@@ -189,7 +189,11 @@ internal sealed class RepositoryScan
 
             if (IsDeploymentFile(name))
             {
-                var target = owners.Count > 0 ? owners[0] : Nearest(file);
+                // A Dockerfile or compose file of a test folder (tests/, *.Tests/) outside every project is a test fixture, not
+                // the deployment of the nearest app.
+                var target = owners.Count > 0 ? owners[0]
+                    : TestFolders.Contains(RepositoryPaths.Relative(Root, file)) ? null
+                    : Nearest(file);
                 target?.AdditionalFiles.Add(file);
             }
         }

@@ -64,7 +64,7 @@ namespace ReadinessAnalyzers.Cors
             context.RegisterCompilationStartAction(static start =>
             {
                 var types = WellKnownTypes.GetOrCreate(start.Compilation);
-                if (!types.ReferencesAspNetCore)
+                if (!types.MayBeUnrestoredWebCode)
                 {
                     return;
                 }

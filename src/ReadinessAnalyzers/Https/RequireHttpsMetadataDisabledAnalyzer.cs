@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ReadinessAnalyzers.Internals;
@@ -36,7 +35,7 @@ namespace ReadinessAnalyzers.Https
             context.RegisterCompilationStartAction(static start =>
             {
                 var types = WellKnownTypes.GetOrCreate(start.Compilation);
-                if (!types.ReferencesAspNetCore)
+                if (!types.MayBeUnrestoredWebCode)
                 {
                     return;
                 }
@@ -54,7 +53,7 @@ namespace ReadinessAnalyzers.Https
                                 optionsName = options?.OptionsName(target.Property);
                                 break;
 
-                            case IInvalidOperation invalid when IsUnresolvedRequireHttpsMetadata(invalid.Syntax):
+                            case IInvalidOperation invalid when UnresolvedMembers.MemberName(invalid) == PropertyName:
                                 // The JwtBearer/OpenIdConnect package is not restored: the exact property name decides.
                                 optionsName = "the authentication options";
                                 break;
@@ -71,10 +70,6 @@ namespace ReadinessAnalyzers.Https
                     OperationKind.SimpleAssignment);
             });
         }
-
-        private static bool IsUnresolvedRequireHttpsMetadata(SyntaxNode syntax) =>
-            syntax is MemberAccessExpressionSyntax { Name: { Identifier: { ValueText: PropertyName } } }
-            || syntax is IdentifierNameSyntax { Identifier: { ValueText: PropertyName } };
 
         private static bool IsConstantFalse(IOperation? operation)
         {

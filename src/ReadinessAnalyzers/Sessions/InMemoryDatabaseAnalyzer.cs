@@ -53,7 +53,7 @@ namespace ReadinessAnalyzers.Sessions
                         OperationKind.Invocation);
                 }
 
-                if (types.ReferencesAspNetCore || extensions != null)
+                if (types.MayBeUnrestoredWebCode || extensions != null)
                 {
                     start.RegisterOperationAction(
                         context =>

@@ -143,4 +143,48 @@ public class RequireHttpsMetadataDisabledAnalyzerTests
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddAuthentication().AddJwtBearer(options => { options.RequireHttpsMetadata = ; });
         """);
+
+    [Fact]
+    public Task WithoutPackageReferencesThePropertyNameIsReported()
+    {
+        var test = new Verification.AnalyzerTest<RequireHttpsMetadataDisabledAnalyzer>
+        {
+            WithoutPackageReferences = true,
+            TestCode = """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddAuthentication().AddOpenIdConnect(options =>
+                {
+                    options.Authority = "https://login.example.com";
+                    {|#0:options.RequireHttpsMetadata = false|};
+                });
+                """,
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.RequireHttpsMetadataDisabled).WithLocation(0));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task AnIdentityServerHandlerThatDoesNotResolveIsReportedByName()
+    {
+        var test = new Verification.AnalyzerTest<RequireHttpsMetadataDisabledAnalyzer>
+        {
+            WithoutPackageReferences = true,
+            ImplicitUsings = "global using System;",
+            TestCode = """
+                public static class IdentitySetup
+                {
+                    public static void AddApiAuthentication(this IServiceCollection services)
+                    {
+                        services.AddAuthentication("Bearer").AddIdentityServerAuthentication("Bearer", x =>
+                        {
+                            x.ApiName = "orders";
+                            {|#0:x.RequireHttpsMetadata = false|};
+                        });
+                    }
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.RequireHttpsMetadataDisabled).WithLocation(0));
+        return test.RunAsync();
+    }
 }

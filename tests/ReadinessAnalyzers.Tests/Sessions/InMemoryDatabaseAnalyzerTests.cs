@@ -160,4 +160,19 @@ public class InMemoryDatabaseAnalyzerTests
             protected void OnConfiguring(MissingOptionsBuilder options) { options. }
         }
         """);
+
+    [Fact]
+    public Task WithoutPackageReferencesTheExactMethodNameIsReported()
+    {
+        var test = new Verification.AnalyzerTest<ReadinessAnalyzers.Sessions.InMemoryDatabaseAnalyzer>
+        {
+            WithoutPackageReferences = true,
+            TestCode = """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddDbContext<CatalogDb>(options => {|#0:options.UseInMemoryDatabase("catalog")|});
+                """,
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.InMemoryDatabase).WithLocation(0));
+        return test.RunAsync();
+    }
 }

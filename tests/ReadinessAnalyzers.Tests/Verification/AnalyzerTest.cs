@@ -72,6 +72,9 @@ public sealed class AnalyzerTest<TAnalyzer>
 
     public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.Preview;
 
+    /// <summary>Compile against the shared frameworks only (no EF Core, IdentityModel …): an unrestored checkout. Implies CompilerDiagnostics.None.</summary>
+    public bool WithoutPackageReferences { get; set; }
+
     /// <summary>The output kind; by default an executable when a file has top-level statements, else a library.</summary>
     public OutputKind? OutputKind { get; set; }
 
@@ -178,9 +181,9 @@ public sealed class AnalyzerTest<TAnalyzer>
             .WithSyntaxTreeOptionsProvider(new TestSyntaxTreeOptionsProvider(config))
             .WithSpecificDiagnosticOptions(config.GlobalSeverities);
 
-        var compilation = CSharpCompilation.Create(AssemblyName, trees, TestReferences.Default, compilationOptions);
+        var compilation = CSharpCompilation.Create(AssemblyName, trees, WithoutPackageReferences ? TestReferences.WithoutPackages : TestReferences.Default, compilationOptions);
 
-        if (CompilerDiagnostics == CompilerDiagnostics.Errors)
+        if (CompilerDiagnostics == CompilerDiagnostics.Errors && !WithoutPackageReferences)
         {
             var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count > 0)

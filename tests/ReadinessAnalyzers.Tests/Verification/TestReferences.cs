@@ -20,15 +20,30 @@ public static class TestReferences
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> All = new(Load);
 
+    private static readonly Lazy<ImmutableArray<MetadataReference>> Framework = new(() => Load(frameworkOnly: true));
+
     public static ImmutableArray<MetadataReference> Default => All.Value;
 
-    private static ImmutableArray<MetadataReference> Load()
+    /// <summary>
+    /// The shared frameworks only, no package: what an unrestored checkout compiles against (the audit without restore,
+    /// the IDE before restore). Framework assemblies are the ones loaded from the dotnet root's shared folder.
+    /// </summary>
+    public static ImmutableArray<MetadataReference> WithoutPackages => Framework.Value;
+
+    private static ImmutableArray<MetadataReference> Load() => Load(frameworkOnly: false);
+
+    private static ImmutableArray<MetadataReference> Load(bool frameworkOnly)
     {
         var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         var builder = ImmutableArray.CreateBuilder<MetadataReference>();
         foreach (var path in paths)
         {
             var name = Path.GetFileNameWithoutExtension(path);
+            if (frameworkOnly && !IsSharedFramework(path))
+            {
+                continue;
+            }
+
             if (IncludedNames.Contains(name) || IncludedPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)))
             {
                 builder.Add(MetadataReference.CreateFromFile(path));
@@ -36,5 +51,12 @@ public static class TestReferences
         }
 
         return builder.ToImmutable();
+    }
+
+    private static bool IsSharedFramework(string path)
+    {
+        var normalized = path.Replace('\\', '/');
+        return normalized.Contains("/shared/Microsoft.NETCore.App/", StringComparison.Ordinal)
+            || normalized.Contains("/shared/Microsoft.AspNetCore.App/", StringComparison.Ordinal);
     }
 }
