@@ -55,7 +55,8 @@ namespace ReadinessAnalyzers.Internals
         private DevelopmentGuard(WellKnownTypes types, bool isTestProject, ImmutableHashSet<string> extraGuardMethods)
         {
             _hostEnvironmentExtensions = types.Get(TypeNames.HostEnvironmentEnvExtensions);
-            _hostingEnvironmentExtensions = types.Get(TypeNames.HostingEnvironmentExtensions);
+            // Microsoft.AspNetCore.Hosting declares an internal type of the same name: look it up in its public assembly.
+            _hostingEnvironmentExtensions = types.Get(TypeNames.HostingEnvironmentExtensions, "Microsoft.AspNetCore.Hosting.Abstractions");
             _extensionsHostingEnvironmentExtensions = types.Get(TypeNames.ExtensionsHostingEnvironmentExtensions);
             IsTestProject = isTestProject;
             _extraGuardMethods = extraGuardMethods;
