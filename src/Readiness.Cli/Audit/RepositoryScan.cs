@@ -273,8 +273,14 @@ internal sealed class RepositoryScan
             || lower.EndsWith(".dockerfile", StringComparison.Ordinal)
             || lower == "containerfile"
             || lower.EndsWith(".config", StringComparison.Ordinal)
-            || lower.EndsWith(".pubxml", StringComparison.Ordinal);
+            || lower.EndsWith(".pubxml", StringComparison.Ordinal)
+            || IsEntrypointScript(lower);
     }
+
+    /// <summary>A container's entrypoint script (<c>docker-entrypoint.sh</c>, <c>entrypoint.sh</c>, <c>start.sh</c>): RDY9020 reads whether it drops root.</summary>
+    private static bool IsEntrypointScript(string lower) =>
+        lower.EndsWith(".sh", StringComparison.Ordinal)
+        && (lower.Contains("entrypoint", StringComparison.Ordinal) || lower.StartsWith("docker", StringComparison.Ordinal) || lower.StartsWith("start", StringComparison.Ordinal));
 
     private void ApplyCompileItems(AuditProject project)
     {
