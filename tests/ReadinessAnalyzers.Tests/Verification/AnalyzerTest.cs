@@ -72,6 +72,9 @@ public sealed class AnalyzerTest<TAnalyzer>
 
     public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.Preview;
 
+    /// <summary>Referenced projects compiled from source (assembly name, C# without markup), as the audit and the IDE reference them.</summary>
+    public List<(string AssemblyName, string Source)> ReferencedProjects { get; } = [];
+
     /// <summary>Compile against the shared frameworks only (no EF Core, IdentityModel …): an unrestored checkout. Implies CompilerDiagnostics.None.</summary>
     public bool WithoutPackageReferences { get; set; }
 
@@ -181,7 +184,19 @@ public sealed class AnalyzerTest<TAnalyzer>
             .WithSyntaxTreeOptionsProvider(new TestSyntaxTreeOptionsProvider(config))
             .WithSpecificDiagnosticOptions(config.GlobalSeverities);
 
-        var compilation = CSharpCompilation.Create(AssemblyName, trees, WithoutPackageReferences ? TestReferences.WithoutPackages : TestReferences.Default, compilationOptions);
+        var references = WithoutPackageReferences ? TestReferences.WithoutPackages : TestReferences.Default;
+        foreach (var (name, source) in ReferencedProjects)
+        {
+            var projectTrees = new[]
+            {
+                CSharpSyntaxTree.ParseText(ImplicitUsings, parseOptions, $"/{name}/GlobalUsings.g.cs", Encoding.UTF8),
+                CSharpSyntaxTree.ParseText(source, parseOptions, $"/{name}/{name}.cs", Encoding.UTF8),
+            };
+            var project = CSharpCompilation.Create(name, projectTrees, references, new CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            references = references.Add(project.ToMetadataReference());
+        }
+
+        var compilation = CSharpCompilation.Create(AssemblyName, trees, references, compilationOptions);
 
         if (CompilerDiagnostics == CompilerDiagnostics.Errors && !WithoutPackageReferences)
         {

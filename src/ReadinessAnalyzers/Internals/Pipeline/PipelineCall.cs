@@ -15,6 +15,9 @@ namespace ReadinessAnalyzers.Internals.Pipeline
         ForwardedHeaders,
         SecurityHeadersMiddleware,
 
+        /// <summary>A rate-limiting middleware other than ASP.NET Core's: AspNetCoreRateLimit (UseIpRateLimiting, UseClientRateLimiting) or the app's own *RateLimit*Middleware.</summary>
+        RateLimitingMiddleware,
+
         /// <summary><c>app.Use(...)</c> lambda with a try/catch that handles exceptions around <c>next</c>.</summary>
         InlineExceptionMiddleware,
 
