@@ -39,10 +39,14 @@ namespace ReadinessAnalyzers.Https
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(static start => ProgramPipeline.Register(start, recordEvidence: false, static (end, pipeline) =>
+            context.RegisterCompilationStartAction(static start => ProgramPipeline.Register(start, recordEvidence: true, static (end, pipeline) =>
             {
                 Decide(end, pipeline, PipelineCall.HttpsRedirection, NoHttpsRedirectionRule);
-                Decide(end, pipeline, PipelineCall.Hsts, NoHstsRule);
+                if (!pipeline.Has(CodeEvidence.HstsHeaderNamed))
+                {
+                    // A hand-written Strict-Transport-Security header outside Development is HSTS too.
+                    Decide(end, pipeline, PipelineCall.Hsts, NoHstsRule);
+                }
             }));
         }
 

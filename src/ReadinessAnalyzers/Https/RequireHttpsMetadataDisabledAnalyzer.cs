@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ReadinessAnalyzers.Internals;
@@ -62,13 +63,54 @@ namespace ReadinessAnalyzers.Https
                                 return;
                         }
 
-                        if (optionsName != null && IsConstantFalse(assignment.Value) && !guard.IsDevelopmentOnly(assignment))
+                        if (optionsName != null && IsConstantFalse(assignment.Value) && !guard.IsDevelopmentOnly(assignment) && !IsInert(assignment.Syntax))
                         {
                             context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), SetToTrue, optionsName));
                         }
                     },
                     OperationKind.SimpleAssignment);
             });
+        }
+
+        /// <summary>
+        /// The same options lambda sets no Authority, MetadataAddress or Configuration but validates with its own signing key
+        /// (a symmetric IssuerSigningKey, say): no metadata is ever fetched, so the flag changes nothing.
+        /// </summary>
+        private static bool IsInert(SyntaxNode assignment)
+        {
+            var scope = assignment.FirstAncestorOrSelf<LambdaExpressionSyntax>();
+            if (scope is null)
+            {
+                return false;
+            }
+
+            var hasOwnKey = false;
+            foreach (var node in scope.DescendantNodes())
+            {
+                if (!(node is AssignmentExpressionSyntax set))
+                {
+                    continue;
+                }
+
+                var name = set.Left is MemberAccessExpressionSyntax member ? member.Name.Identifier.ValueText
+                    : set.Left is IdentifierNameSyntax identifier ? identifier.Identifier.ValueText
+                    : null;
+                switch (name)
+                {
+                    case "Authority":
+                    case "MetadataAddress":
+                    case "Configuration":
+                    case "ConfigurationManager":
+                        return false;
+                    case "IssuerSigningKey":
+                    case "IssuerSigningKeys":
+                    case "IssuerSigningKeyResolver":
+                        hasOwnKey = true;
+                        break;
+                }
+            }
+
+            return hasOwnKey;
         }
 
         private static bool IsConstantFalse(IOperation? operation)

@@ -188,4 +188,17 @@ public class MissingRateLimiterAnalyzerTests
         app.UseMiddleware<Throttling.IpRateLimitMiddleware>();
         app.Run();
         """);
+
+    [Fact]
+    public Task TheAppsOwnThrottlingMiddlewareIsARateLimiter() => Verify.VerifyAnalyzerAsync("""
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        app.UseMiddleware<RequestThrottlingMiddleware>();
+        app.Run();
+
+        public sealed class RequestThrottlingMiddleware(RequestDelegate next)
+        {
+            public Task InvokeAsync(HttpContext context) => next(context);
+        }
+        """);
 }

@@ -248,4 +248,30 @@ public class HttpsNotEnforcedAnalyzerTests
         var builder = WebApplication.CreateBuilder(args);
         var app = builder.
         """);
+
+    [Fact]
+    public Task AHandWrittenStrictTransportSecurityHeaderIsHsts() => Verify.VerifyAnalyzerAsync("""
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        app.UseHttpsRedirection();
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+            await next(context);
+        });
+        app.Run();
+        """);
+
+    [Fact]
+    public Task AStrictTransportSecurityHeaderThatSwitchesHstsOffIsNotHsts() => Verify.VerifyAnalyzerAsync("""
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        app.UseHttpsRedirection();
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers["Strict-Transport-Security"] = "max-age=0";
+            await next(context);
+        });
+        app.{|RDY6005:Run()|};
+        """);
 }

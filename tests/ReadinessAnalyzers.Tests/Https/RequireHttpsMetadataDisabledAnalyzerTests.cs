@@ -187,4 +187,34 @@ public class RequireHttpsMetadataDisabledAnalyzerTests
         test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.RequireHttpsMetadataDisabled).WithLocation(0));
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task ABearerThatValidatesWithItsOwnKeyAndFetchesNoMetadataIsNotReported()
+    {
+        var test = new Verification.AnalyzerTest<RequireHttpsMetadataDisabledAnalyzer>
+        {
+            WithoutPackageReferences = true,
+            TestCode = """
+                var signingKey = new byte[32];
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddAuthentication().AddJwtBearer(options =>
+                {
+                    options.RequireHttpsMetadata = false;
+                    options.TokenValidationParameters = new TokenValidationParameters
+                    {
+                        IssuerSigningKey = new SymmetricSecurityKey(signingKey),
+                        ValidateIssuerSigningKey = true,
+                    };
+                });
+                builder.Services.AddAuthentication().AddJwtBearer("remote", options =>
+                {
+                    options.Authority = "https://login.example.com";
+                    {|#0:options.RequireHttpsMetadata = false|};
+                    options.TokenValidationParameters = new TokenValidationParameters { IssuerSigningKey = new SymmetricSecurityKey(signingKey) };
+                });
+                """,
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.RequireHttpsMetadataDisabled).WithLocation(0));
+        return test.RunAsync();
+    }
 }

@@ -37,5 +37,8 @@ namespace ReadinessAnalyzers.Internals.Pipeline
 
         /// <summary>ForwardedHeadersOptions configured (services.Configure&lt;ForwardedHeadersOptions&gt;): the app expects a proxy.</summary>
         ProxyExpected = 2,
+
+        /// <summary>Strict-Transport-Security written by hand outside Development (<c>Response.Headers.StrictTransportSecurity = "max-age=…"</c>).</summary>
+        HstsHeaderNamed = 4,
     }
 }

@@ -142,6 +142,14 @@ namespace ReadinessAnalyzers.Internals.Pipeline
                 return;
             }
 
+            if (write.Is("Strict-Transport-Security", "StrictTransportSecurity")
+                && (!(headers.Text(write.Value) is string hsts) || hsts.IndexOf("max-age=0", StringComparison.OrdinalIgnoreCase) < 0)
+                && !_guard.IsDevelopmentOnly(context.Operation))
+            {
+                AddEvidence(CodeEvidence.HstsHeaderNamed);
+                return;
+            }
+
             var header = SecurityHeader(write);
             if (header != null
                 && !SecurityHeaderValues.SwitchesProtectionOff(header, headers.Text(write.Value))
@@ -449,7 +457,8 @@ namespace ReadinessAnalyzers.Internals.Pipeline
                 var argument = generic.TypeArgumentList.Arguments[0].ToString();
                 var dot = argument.LastIndexOf('.');
                 var typeName = dot >= 0 ? argument.Substring(dot + 1) : argument;
-                return typeName.EndsWith("Middleware", StringComparison.Ordinal) && typeName.IndexOf("RateLimit", StringComparison.Ordinal) >= 0
+                return typeName.EndsWith("Middleware", StringComparison.Ordinal)
+                    && (typeName.IndexOf("RateLimit", StringComparison.Ordinal) >= 0 || typeName.IndexOf("Throttl", StringComparison.Ordinal) >= 0)
                     ? PipelineCall.RateLimitingMiddleware
                     : (PipelineCall?)null;
             }

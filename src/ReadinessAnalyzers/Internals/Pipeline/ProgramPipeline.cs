@@ -196,13 +196,13 @@ namespace ReadinessAnalyzers.Internals.Pipeline
         }
 
         /// <summary>
-        /// UseMiddleware&lt;T&gt; of a class named as rate limiters are (<c>IpRateLimitMiddleware</c>, <c>ClientRateLimitingMiddleware</c>,
+        /// UseMiddleware&lt;T&gt; of a class named as rate limiters are (<c>IpRateLimitMiddleware</c>, <c>ClientRateLimitingMiddleware</c>, <c>ThrottlingMiddleware</c>,
         /// the app's own <c>TenantRateLimitMiddleware</c>), resolved or not.
         /// </summary>
         private static bool IsRateLimitingMiddleware(ITypeSymbol? type)
             => type != null
                 && type.Name.EndsWith("Middleware", StringComparison.Ordinal)
-                && type.Name.IndexOf("RateLimit", StringComparison.Ordinal) >= 0;
+                && (type.Name.IndexOf("RateLimit", StringComparison.Ordinal) >= 0 || type.Name.IndexOf("Throttl", StringComparison.Ordinal) >= 0);
 
         /// <summary>Adds <paramref name="root"/> and the wiring methods it calls, up to <see cref="MaxCallDepth"/> calls away.</summary>
         private static void Reach(IMethodSymbol root, Dictionary<IMethodSymbol, List<WiringCall>> wiring, HashSet<IMethodSymbol> reachable)
