@@ -208,6 +208,12 @@ namespace ReadinessAnalyzers.Internals.Pipeline
                 case "UseHsts":
                     // ASP.NET Core's, or NWebsec's (app.UseHsts(options => options.MaxAge(days: 365))).
                     return RecordIf(context, Invocations.Is(method, t.HstsBuilderExtensions, name) || IsPackageMethod(method, "NWebsec"), PipelineCall.Hsts);
+                case "CheckHealthAsync":
+                    // A hand-written health endpoint: MapGet("/health/live", (HealthCheckService hc) => hc.CheckHealthAsync(…)).
+                    return RecordIf(context, method.ContainingType?.Name == "HealthCheckService" && method.DeclaringSyntaxReferences.IsEmpty, PipelineCall.HealthChecksMapped);
+                case "MapGrpcHealthChecksService":
+                    // gRPC's health service (Grpc.AspNetCore.HealthChecks) is the health endpoint of a gRPC-only app.
+                    return RecordIf(context, IsPackageMethod(method, "Grpc"), PipelineCall.HealthChecksMapped);
                 case "UseIpRateLimiting":
                 case "UseClientRateLimiting":
                     // AspNetCoreRateLimit's middleware; its services (AddInMemoryRateLimiting …) limit nothing without it.
@@ -478,7 +484,9 @@ namespace ReadinessAnalyzers.Internals.Pipeline
                 case "AddProblemDetails": return PipelineCall.ProblemDetails;
                 case "AddHealthChecks": return PipelineCall.HealthChecksAdded;
                 case "MapHealthChecks":
-                case "UseHealthChecks": return PipelineCall.HealthChecksMapped;
+                case "UseHealthChecks":
+                case "CheckHealthAsync":
+                case "MapGrpcHealthChecksService": return PipelineCall.HealthChecksMapped;
                 case "AddRateLimiter": return PipelineCall.RateLimiterAdded;
                 case "UseRateLimiter": return PipelineCall.RateLimiterUsed;
                 case "UseForwardedHeaders": return PipelineCall.ForwardedHeaders;
