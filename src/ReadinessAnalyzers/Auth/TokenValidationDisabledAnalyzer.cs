@@ -61,6 +61,7 @@ namespace ReadinessAnalyzers.Auth
                         var consequence = property is null ? null : Consequence(property);
                         if (consequence != null
                             && IsConstantFalse(assignment.Value)
+                            && !IsDPoPProofCheck(property!, context.ContainingSymbol)
                             && !guard.IsDevelopmentOnly(assignment))
                         {
                             context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), SetToTrue, property, consequence));
@@ -68,6 +69,28 @@ namespace ReadinessAnalyzers.Auth
                     },
                     OperationKind.SimpleAssignment);
             });
+        }
+
+        /// <summary>
+        /// A DPoP proof (RFC 9449) carries no issuer or audience and its freshness is judged by <c>iat</c>, by hand: a validator
+        /// type named for DPoP (<c>DPoPProofValidator</c>) switches those three checks off by the specification.
+        /// </summary>
+        private static bool IsDPoPProofCheck(string property, ISymbol? containingSymbol)
+        {
+            if (property != "ValidateIssuer" && property != "ValidateAudience" && property != "ValidateLifetime")
+            {
+                return false;
+            }
+
+            for (var type = containingSymbol?.ContainingType; type != null; type = type.ContainingType)
+            {
+                if (type.Name.IndexOf("DPoP", System.StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>What switching the flag off lets in; null for properties the rule is not about.</summary>

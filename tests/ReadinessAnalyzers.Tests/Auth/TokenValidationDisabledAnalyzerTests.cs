@@ -218,4 +218,26 @@ public class TokenValidationDisabledAnalyzerTests
         };
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task ADPoPProofValidatorSwitchesOffIssuerAudienceAndLifetimeBySpecification() => Verify.VerifyAnalyzerAsync("""
+        using Microsoft.IdentityModel.Tokens;
+
+        public sealed class DPoPProofChecker
+        {
+            public TokenValidationParameters ForProof(SecurityKey proofKey) => new()
+            {
+                ValidateIssuer = false,
+                ValidateAudience = false,
+                ValidateLifetime = false,
+                IssuerSigningKey = proofKey,
+                [|ValidateIssuerSigningKey = false|],
+            };
+        }
+
+        public sealed class OrdersApiTokens
+        {
+            public TokenValidationParameters ForAccessTokens() => new() { [|ValidateAudience = false|] };
+        }
+        """);
 }
