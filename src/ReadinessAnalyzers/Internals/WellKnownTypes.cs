@@ -60,9 +60,11 @@ namespace ReadinessAnalyzers.Internals
         public bool ReferencesAspNetCore => Get(TypeNames.HttpContext) != null;
 
         /// <summary>
-        /// Where the exact-name fallbacks for unresolved code run: web code, and code whose packages are not restored at all (not
-        /// even Microsoft.Extensions.DependencyInjection resolves: an unrestored library, the IDE before restore).
+        /// Where the exact-name fallbacks for unresolved code run: web code, and a library whose packages are not restored at all
+        /// (not even Microsoft.Extensions.DependencyInjection resolves: an unrestored library, the IDE before restore). An
+        /// executable without ASP.NET Core is a console app or a worker, never a web app: the shared framework comes with the Web SDK.
         /// </summary>
-        public bool MayBeUnrestoredWebCode => ReferencesAspNetCore || Get(TypeNames.IServiceCollection) is null;
+        public bool MayBeUnrestoredWebCode => ReferencesAspNetCore
+            || (Get(TypeNames.IServiceCollection) is null && _compilation.Options.OutputKind == OutputKind.DynamicallyLinkedLibrary);
     }
 }

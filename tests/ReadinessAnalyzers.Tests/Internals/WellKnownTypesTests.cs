@@ -55,4 +55,13 @@ public class WellKnownTypesTests
         Assert.False(types.ReferencesAspNetCore);
         Assert.True(types.MayBeUnrestoredWebCode);
     }
+
+    [Fact]
+    public void AnExecutableWithoutAspNetCoreIsNotUnrestoredWebCode()
+    {
+        var options = new CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.ConsoleApplication);
+        var types = WellKnownTypes.GetOrCreate(CSharpCompilation.Create("WorkerProbe", [CSharpSyntaxTree.ParseText("class C { static void Main() { } }")], options: options));
+
+        Assert.False(types.MayBeUnrestoredWebCode);
+    }
 }
