@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using Readiness.Checklist.Findings;
 using Readiness.Cli.Audit;
@@ -117,7 +118,7 @@ internal sealed class CompilationFactory(ReferencePacks packs, string repository
             syntaxTrees.Add(CSharpSyntaxTree.ParseText(SourceText.From(globalUsings, Encoding.UTF8), parseOptions, path));
         }
 
-        var outputKind = OutputKindOf(file);
+        var outputKind = OutputKindOf(file, syntaxTrees);
         var options = new CSharpCompilationOptions(
                 outputKind,
                 reportSuppressedDiagnostics: true,
@@ -212,12 +213,14 @@ internal sealed class CompilationFactory(ReferencePacks packs, string repository
         return new CSharpParseOptions(languageVersion, DocumentationMode.None, SourceCodeKind.Regular, symbols.Distinct());
     }
 
-    private static OutputKind OutputKindOf(ProjectFile file)
+    private static OutputKind OutputKindOf(ProjectFile file, List<SyntaxTree> trees)
     {
         var outputType = file["OutputType"] ?? (file.IsWebSdk || file.IsWorkerSdk ? "Exe" : "Library");
-        if (file.IsTestProject)
+        if (file.IsTestProject && !(file.IsWebSdk && HasEntryPoint(trees)))
         {
             // The test SDK generates the entry point of a test project; compiling it as a library avoids a false CS5001.
+            // A Web SDK app with its own Program that references the test SDK by mistake keeps its entry point: the analyzers'
+            // Development guard decides whether it is a deployed app.
             return OutputKind.DynamicallyLinkedLibrary;
         }
 
@@ -229,6 +232,16 @@ internal sealed class CompilationFactory(ReferencePacks packs, string repository
             _ => OutputKind.DynamicallyLinkedLibrary,
         };
     }
+
+    /// <summary>Top-level statements, or a static method named Main.</summary>
+    private static bool HasEntryPoint(List<SyntaxTree> trees) => trees.Any(tree =>
+    {
+        var root = (CompilationUnitSyntax)tree.GetRoot();
+        return root.Members.OfType<GlobalStatementSyntax>().Any()
+            || root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
+                .OfType<MethodDeclarationSyntax>()
+                .Any(m => m.Identifier.ValueText == "Main" && m.Modifiers.Any(SyntaxKind.StaticKeyword));
+    });
 
     private static NullableContextOptions NullableOf(string? value) => value?.ToLowerInvariant() switch
     {
@@ -294,7 +307,8 @@ internal sealed class CompilationFactory(ReferencePacks packs, string repository
         var file = project.File;
         var global = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
-            ["build_property.IsTestProject"] = file.IsTestProject ? "true" : "false",
+            ["build_property.IsTestProject"] = project.IsTestCode ? "true" : "false",
+            ["build_property.ReadinessTestFolder"] = project.IsInTestFolder ? "true" : "false",
             ["build_property.TargetFramework"] = file.TargetFramework ?? string.Empty,
             ["build_property.RootNamespace"] = file["RootNamespace"] ?? file.Name,
             ["build_property.ProjectDir"] = file.Directory + Path.DirectorySeparatorChar,

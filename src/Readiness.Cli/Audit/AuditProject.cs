@@ -19,5 +19,14 @@ internal sealed class AuditProject(ProjectFile file, string relativePath)
     /// <summary>True when the project is audited; false for a project only compiled because an audited one references it.</summary>
     public bool IsAudited { get; init; } = true;
 
+    /// <summary>
+    /// True when the project lives in a test folder (<c>tests/</c>, <c>test/</c>, <c>Orders.Tests/</c>, <c>*.UnitTests/</c>,
+    /// <c>*.IntegrationTests/</c> …): a fixture or test host, test code for the audit even without a test SDK.
+    /// </summary>
+    public bool IsInTestFolder => TestFolders.Contains(RelativePath);
+
+    /// <summary>Test code for the audit: a test project by its own declaration, or a project in a test folder.</summary>
+    public bool IsTestCode => File.IsTestProject || IsInTestFolder;
+
     public override string ToString() => RelativePath;
 }

@@ -209,7 +209,11 @@ internal sealed class RepositoryScan
 
             if (IsDeploymentFile(name))
             {
-                var target = owners.Count > 0 ? owners[0] : Nearest(file);
+                // A Dockerfile or compose file of a test folder (tests/, *.Tests/) outside every project is a test fixture, not
+                // the deployment of the nearest app.
+                var target = owners.Count > 0 ? owners[0]
+                    : TestFolders.Contains(RepositoryPaths.Relative(Root, file)) ? null
+                    : Nearest(file);
                 target?.AdditionalFiles.Add(file);
             }
         }
@@ -290,8 +294,14 @@ internal sealed class RepositoryScan
             || lower.EndsWith(".dockerfile", StringComparison.Ordinal)
             || lower == "containerfile"
             || lower.EndsWith(".config", StringComparison.Ordinal)
-            || lower.EndsWith(".pubxml", StringComparison.Ordinal);
+            || lower.EndsWith(".pubxml", StringComparison.Ordinal)
+            || IsEntrypointScript(lower);
     }
+
+    /// <summary>A container's entrypoint script (<c>docker-entrypoint.sh</c>, <c>entrypoint.sh</c>, <c>start.sh</c>): RDY9020 reads whether it drops root.</summary>
+    private static bool IsEntrypointScript(string lower) =>
+        lower.EndsWith(".sh", StringComparison.Ordinal)
+        && (lower.Contains("entrypoint", StringComparison.Ordinal) || lower.StartsWith("docker", StringComparison.Ordinal) || lower.StartsWith("start", StringComparison.Ordinal));
 
     private void ApplyCompileItems(AuditProject project)
     {

@@ -30,8 +30,9 @@ namespace ReadinessAnalyzers.Auth
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(static start =>
             {
-                var parameters = WellKnownTypes.GetOrCreate(start.Compilation).Get(TypeNames.TokenValidationParameters);
-                if (parameters is null)
+                var types = WellKnownTypes.GetOrCreate(start.Compilation);
+                var parameters = types.Get(TypeNames.TokenValidationParameters);
+                if (parameters is null && !types.MayBeUnrestoredWebCode)
                 {
                     return;
                 }
@@ -41,9 +42,19 @@ namespace ReadinessAnalyzers.Auth
                     context =>
                     {
                         var assignment = (ISimpleAssignmentOperation)context.Operation;
-                        if (!(assignment.Target is IPropertyReferenceOperation target)
-                            || !TryClassify(target.Property.Name, out var verdict, out var consequence)
-                            || !SymbolEqualityComparer.Default.Equals(target.Property.ContainingType, parameters))
+                        string? property;
+                        if (assignment.Target is IPropertyReferenceOperation target)
+                        {
+                            property = SymbolEqualityComparer.Default.Equals(target.Property.ContainingType, parameters) ? target.Property.Name : null;
+                        }
+                        else
+                        {
+                            // Microsoft.IdentityModel.Tokens is not restored: the exact type and property names decide.
+                            property = UnresolvedMembers.MemberName(assignment.Target) is string name
+                                && UnresolvedMembers.OwnerName(assignment.Target) == TypeNames.TokenValidationParametersName ? name : null;
+                        }
+
+                        if (property is null || !TryClassify(property, out var verdict, out var consequence))
                         {
                             return;
                         }
@@ -51,7 +62,7 @@ namespace ReadinessAnalyzers.Auth
                         if (Callbacks.AlwaysAccepts(assignment.Value, verdict) && !guard.IsDevelopmentOnly(assignment))
                         {
                             // Removing the assignment leaves the property null: the built-in validator runs again.
-                            context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), RemovalFixProperties.RemoveAssignment, target.Property.Name, consequence));
+                            context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), RemovalFixProperties.RemoveAssignment, property, consequence));
                         }
                     },
                     OperationKind.SimpleAssignment);

@@ -33,8 +33,9 @@ namespace ReadinessAnalyzers.Auth
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(static start =>
             {
-                var parameters = WellKnownTypes.GetOrCreate(start.Compilation).Get(TypeNames.TokenValidationParameters);
-                if (parameters is null)
+                var types = WellKnownTypes.GetOrCreate(start.Compilation);
+                var parameters = types.Get(TypeNames.TokenValidationParameters);
+                if (parameters is null && !types.MayBeUnrestoredWebCode)
                 {
                     return;
                 }
@@ -44,22 +45,52 @@ namespace ReadinessAnalyzers.Auth
                     context =>
                     {
                         var assignment = (ISimpleAssignmentOperation)context.Operation;
-                        if (!(assignment.Target is IPropertyReferenceOperation target))
+                        string? property;
+                        if (assignment.Target is IPropertyReferenceOperation target)
                         {
-                            return;
+                            property = SymbolEqualityComparer.Default.Equals(target.Property.ContainingType, parameters) ? target.Property.Name : null;
+                        }
+                        else
+                        {
+                            // Microsoft.IdentityModel.Tokens is not restored: the exact type and property names decide
+                            // (new TokenValidationParameters { ValidateIssuer = false }, options.TokenValidationParameters.ValidateIssuer = false).
+                            property = UnresolvedMembers.MemberName(assignment.Target) is string name
+                                && UnresolvedMembers.OwnerName(assignment.Target) == TypeNames.TokenValidationParametersName ? name : null;
                         }
 
-                        var consequence = Consequence(target.Property.Name);
+                        var consequence = property is null ? null : Consequence(property);
                         if (consequence != null
-                            && SymbolEqualityComparer.Default.Equals(target.Property.ContainingType, parameters)
                             && IsConstantFalse(assignment.Value)
+                            && !IsDPoPProofCheck(property!, context.ContainingSymbol)
                             && !guard.IsDevelopmentOnly(assignment))
                         {
-                            context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), SetToTrue, target.Property.Name, consequence));
+                            context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), SetToTrue, property, consequence));
                         }
                     },
                     OperationKind.SimpleAssignment);
             });
+        }
+
+        /// <summary>
+        /// A DPoP proof (RFC 9449) carries no issuer or audience and its freshness is judged by <c>iat</c>, by hand: a validator
+        /// type named for DPoP (<c>DPoPProofValidator</c>) switches those three checks off by the specification.
+        /// </summary>
+        private static bool IsDPoPProofCheck(string property, ISymbol? containingSymbol)
+        {
+            if (property != "ValidateIssuer" && property != "ValidateAudience" && property != "ValidateLifetime")
+            {
+                return false;
+            }
+
+            for (var type = containingSymbol?.ContainingType; type != null; type = type.ContainingType)
+            {
+                if (type.Name.IndexOf("DPoP", System.StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>What switching the flag off lets in; null for properties the rule is not about.</summary>

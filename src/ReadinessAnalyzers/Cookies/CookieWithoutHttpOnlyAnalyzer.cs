@@ -75,8 +75,9 @@ namespace ReadinessAnalyzers.Cookies
             }
 
             var cookie = CookieObject.Of(assignment, types);
-            if (cookie.IsSecure && ScriptReadableCookies.IsScriptReadable(cookie.Name, context.Options, assignment.Syntax.SyntaxTree, RuleIds.CookieWithoutHttpOnly))
+            if (ScriptReadableCookies.IsScriptReadable(cookie.Name, context.Options, assignment.Syntax.SyntaxTree, RuleIds.CookieWithoutHttpOnly))
             {
+                // Scripts must read it, so HttpOnly = false is right; a missing Secure is RDY3001's finding, not this one's.
                 return;
             }
 

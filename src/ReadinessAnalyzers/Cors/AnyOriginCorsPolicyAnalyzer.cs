@@ -64,7 +64,7 @@ namespace ReadinessAnalyzers.Cors
             context.RegisterCompilationStartAction(static start =>
             {
                 var types = WellKnownTypes.GetOrCreate(start.Compilation);
-                if (!types.ReferencesAspNetCore)
+                if (!types.MayBeUnrestoredWebCode)
                 {
                     return;
                 }
@@ -107,7 +107,8 @@ namespace ReadinessAnalyzers.Cors
                     {
                         // CORS does not bind (half-typed code, a library without the shared framework): the exact name decides.
                         if (Invocations.UnresolvedMethodName((IInvalidOperation)context.Operation) == "AllowAnyOrigin"
-                            && !guard.IsDevelopmentOnly(context.Operation))
+                            && !guard.IsDevelopmentOnly(context.Operation)
+                            && !DevelopmentOnlyPolicy.IsAppliedOnlyInDevelopment(context.Operation, guard))
                         {
                             context.ReportDiagnostic(Diagnostic.Create(AnyOriginRule, context.Operation.Syntax.GetLocation(), "AllowAnyOrigin()"));
                         }
@@ -241,7 +242,7 @@ namespace ReadinessAnalyzers.Cors
             ImmutableDictionary<string, string?>? fix = null,
             Location? configurationValue = null)
         {
-            if (guard.IsDevelopmentOnly(context.Operation))
+            if (guard.IsDevelopmentOnly(context.Operation) || DevelopmentOnlyPolicy.IsAppliedOnlyInDevelopment(context.Operation, guard))
             {
                 return;
             }

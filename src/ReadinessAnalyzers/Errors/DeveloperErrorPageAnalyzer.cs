@@ -32,7 +32,7 @@ namespace ReadinessAnalyzers.Errors
             context.RegisterCompilationStartAction(static start =>
             {
                 var types = WellKnownTypes.GetOrCreate(start.Compilation);
-                if (!types.ReferencesAspNetCore)
+                if (!types.MayBeUnrestoredWebCode)
                 {
                     return;
                 }

@@ -49,6 +49,11 @@ namespace ReadinessAnalyzers.Hardening
 
             var fileName = ConfigFile.FileName(context.AdditionalFile.Path);
             var final = model.FinalStage!;
+            if (EntrypointDropsRoot(context, model, final))
+            {
+                // Started as root on purpose (to fix volume ownership, say), the entrypoint runs the app as another user.
+                return;
+            }
 
             // The user is the last USER of the final stage, else of the stage it builds on, and so on.
             for (var stage = final; stage != null; stage = stage.Parent)
@@ -89,6 +94,64 @@ namespace ReadinessAnalyzers.Hardening
             }
         }
 
+        /// <summary>
+        /// The final stage's ENTRYPOINT or CMD (its own, else the stage it builds on) switches user before it runs the app:
+        /// <c>gosu</c>, <c>su-exec</c>, <c>setpriv --reuid</c>, <c>s6-setuidgid</c>, <c>chpst -u</c> in the instruction, or in an
+        /// entrypoint script it runs that is among the AdditionalFiles (matched by file name).
+        /// </summary>
+        private static bool EntrypointDropsRoot(AdditionalFileAnalysisContext context, DockerfileModel model, DockerStage final)
+        {
+            var seenEntrypoint = false;
+            var seenCmd = false;
+            for (var stage = final; stage != null; stage = stage.Parent)
+            {
+                for (var i = stage.Instructions.Count - 1; i >= 0; i--)
+                {
+                    var instruction = stage.Instructions[i];
+                    var isEntrypoint = instruction.Keyword == "ENTRYPOINT" && !seenEntrypoint;
+                    var isCmd = instruction.Keyword == "CMD" && !seenCmd;
+                    if (!isEntrypoint && !isCmd)
+                    {
+                        continue;
+                    }
+
+                    seenEntrypoint |= isEntrypoint;
+                    seenCmd |= isCmd;
+                    var command = model.TextOf(instruction.Span);
+                    if (PrivilegeDrop.In(command) || ScriptDropsRoot(context, command))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool ScriptDropsRoot(AdditionalFileAnalysisContext context, string command)
+        {
+            foreach (var token in PrivilegeDrop.Tokens(command))
+            {
+                if (!token.EndsWith(".sh", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                var name = ConfigFile.FileName(token);
+                foreach (var file in context.Options.AdditionalFiles)
+                {
+                    if (string.Equals(ConfigFile.FileName(file.Path), name, StringComparison.Ordinal)
+                        && file.GetText(context.CancellationToken) is { } script
+                        && PrivilegeDrop.InScript(script.ToString()))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         /// <summary><c>root</c>, <c>0</c>, with or without a group (<c>root:root</c>, <c>0:0</c>).</summary>
         private static bool IsRoot(string user)
         {
@@ -97,13 +160,35 @@ namespace ReadinessAnalyzers.Hardening
             return string.Equals(name, "root", StringComparison.OrdinalIgnoreCase) || name == "0";
         }
 
+        /// <summary>
+        /// Vendor images whose own Dockerfile ends with a non-root USER: Elasticsearch (uid 1000) and SQL Server 2019 and later
+        /// (the mssql user; 2017 images still run as root).
+        /// </summary>
+        private static bool IsVendorImageRunningAsItsOwnUser(string image)
+        {
+            if (image.StartsWith("docker.elastic.co/elasticsearch/", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            const string SqlServer = "mcr.microsoft.com/mssql/server:";
+            if (!image.StartsWith(SqlServer, StringComparison.OrdinalIgnoreCase) || image.Length < SqlServer.Length + 4)
+            {
+                return false;
+            }
+
+            return int.TryParse(image.Substring(SqlServer.Length, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+                && year >= 2019;
+        }
+
         /// <summary>Chiseled and distroless .NET images, Chainguard images and "nonroot" tags run as a non-root user by default.</summary>
         private static bool RunsAsNonRoot(AdditionalFileAnalysisContext context, string image)
         {
             if (image.IndexOf("chiseled", StringComparison.OrdinalIgnoreCase) >= 0
                 || image.IndexOf("distroless", StringComparison.OrdinalIgnoreCase) >= 0
                 || image.IndexOf("nonroot", StringComparison.OrdinalIgnoreCase) >= 0
-                || image.StartsWith("cgr.dev/", StringComparison.OrdinalIgnoreCase))
+                || image.StartsWith("cgr.dev/", StringComparison.OrdinalIgnoreCase)
+                || IsVendorImageRunningAsItsOwnUser(image))
             {
                 return true;
             }

@@ -48,7 +48,7 @@ namespace ReadinessAnalyzers.Hardening
                 foreach (var file in end.Options.AdditionalFiles)
                 {
                     var kind = ConfigFile.Classify(file.Path);
-                    if (kind != ConfigFileKind.Dockerfile && kind != ConfigFileKind.Compose)
+                    if ((kind != ConfigFileKind.Dockerfile && kind != ConfigFileKind.Compose) || ConfigFile.IsDevelopmentContainerFile(file.Path))
                     {
                         continue;
                     }

@@ -8,7 +8,8 @@ namespace ReadinessAnalyzers.Hardening
 {
     /// <summary>
     /// RDY9002: a web app whose production pipeline has no rate limiter: <c>AddRateLimiter</c> and <c>UseRateLimiter</c> are
-    /// both needed. Decided at compilation end over the entry point's pipeline (<see cref="ProgramPipeline"/>).
+    /// both needed; AspNetCoreRateLimit's middleware (UseIpRateLimiting, UseClientRateLimiting) or the app's own
+    /// <c>UseMiddleware&lt;*RateLimit*Middleware&gt;()</c> count too. Decided at compilation end over the entry point's pipeline (<see cref="ProgramPipeline"/>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class MissingRateLimiterAnalyzer : DiagnosticAnalyzer
@@ -32,8 +33,9 @@ namespace ReadinessAnalyzers.Hardening
             {
                 var added = pipeline.Configures(PipelineCall.RateLimiterAdded);
                 var used = pipeline.Configures(PipelineCall.RateLimiterUsed);
-                if (added && used)
+                if ((added && used) || pipeline.Configures(PipelineCall.RateLimitingMiddleware))
                 {
+                    // ASP.NET Core's limiter, or AspNetCoreRateLimit's / the app's own rate-limiting middleware.
                     return;
                 }
 

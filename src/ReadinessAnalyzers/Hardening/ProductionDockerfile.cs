@@ -7,7 +7,7 @@ namespace ReadinessAnalyzers.Hardening
 {
     /// <summary>
     /// The Dockerfile an additional-file action judges: a Dockerfile* / *.dockerfile that is not a developer's variant
-    /// (<c>Dockerfile.dev</c>, <c>Dockerfile.local</c> …), read once for every rule.
+    /// (<c>Dockerfile.dev</c>, <c>Dockerfile.local</c> …) nor a dev-container image (<c>.devcontainer/Dockerfile</c>), read once for every rule.
     /// </summary>
     internal static class ProductionDockerfile
     {
@@ -16,7 +16,7 @@ namespace ReadinessAnalyzers.Hardening
             model = null!;
             text = null!;
             var path = context.AdditionalFile.Path;
-            if (ConfigFile.Classify(path) != ConfigFileKind.Dockerfile || ConfigFile.IsDevelopmentVariant(path))
+            if (ConfigFile.Classify(path) != ConfigFileKind.Dockerfile || ConfigFile.IsDevelopmentContainerFile(path))
             {
                 return false;
             }

@@ -46,12 +46,13 @@ namespace ReadinessAnalyzers.Https
             {
                 var browser = new BrowserFacingApp();
                 browser.Register(start);
-                ProgramPipeline.Register(start, recordEvidence: false, (end, pipeline) =>
+                ProgramPipeline.Register(start, recordEvidence: true, (end, pipeline) =>
                 {
                     Decide(end, pipeline, PipelineCall.HttpsRedirection, NoHttpsRedirectionRule);
 
-                    // HSTS is a browser instruction: an API whose clients are programs gains nothing from it.
-                    if (browser.IsBrowserFacing)
+                    // HSTS is a browser instruction: an API whose clients are programs gains nothing from it. A hand-written
+                    // Strict-Transport-Security header outside Development is HSTS too.
+                    if (browser.IsBrowserFacing && !pipeline.Has(CodeEvidence.HstsHeaderNamed))
                     {
                         Decide(end, pipeline, PipelineCall.Hsts, NoHstsRule);
                     }

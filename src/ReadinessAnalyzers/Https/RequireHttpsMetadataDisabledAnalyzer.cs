@@ -36,7 +36,7 @@ namespace ReadinessAnalyzers.Https
             context.RegisterCompilationStartAction(static start =>
             {
                 var types = WellKnownTypes.GetOrCreate(start.Compilation);
-                if (!types.ReferencesAspNetCore)
+                if (!types.MayBeUnrestoredWebCode)
                 {
                     return;
                 }
@@ -54,7 +54,7 @@ namespace ReadinessAnalyzers.Https
                                 optionsName = options?.OptionsName(target.Property);
                                 break;
 
-                            case IInvalidOperation invalid when IsUnresolvedRequireHttpsMetadata(invalid.Syntax):
+                            case IInvalidOperation invalid when UnresolvedMembers.MemberName(invalid) == PropertyName:
                                 // The JwtBearer/OpenIdConnect package is not restored: the exact property name decides.
                                 optionsName = "the authentication options";
                                 break;
@@ -63,7 +63,7 @@ namespace ReadinessAnalyzers.Https
                                 return;
                         }
 
-                        if (optionsName != null && IsConstantFalse(assignment.Value) && !guard.IsDevelopmentOnly(assignment))
+                        if (optionsName != null && IsConstantFalse(assignment.Value) && !guard.IsDevelopmentOnly(assignment) && !IsInert(assignment.Syntax))
                         {
                             context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), SetToTrue, optionsName));
                         }
@@ -72,9 +72,46 @@ namespace ReadinessAnalyzers.Https
             });
         }
 
-        private static bool IsUnresolvedRequireHttpsMetadata(SyntaxNode syntax) =>
-            syntax is MemberAccessExpressionSyntax { Name: { Identifier: { ValueText: PropertyName } } }
-            || syntax is IdentifierNameSyntax { Identifier: { ValueText: PropertyName } };
+        /// <summary>
+        /// The same options lambda sets no Authority, MetadataAddress or Configuration but validates with its own signing key
+        /// (a symmetric IssuerSigningKey, say): no metadata is ever fetched, so the flag changes nothing.
+        /// </summary>
+        private static bool IsInert(SyntaxNode assignment)
+        {
+            var scope = assignment.FirstAncestorOrSelf<LambdaExpressionSyntax>();
+            if (scope is null)
+            {
+                return false;
+            }
+
+            var hasOwnKey = false;
+            foreach (var node in scope.DescendantNodes())
+            {
+                if (!(node is AssignmentExpressionSyntax set))
+                {
+                    continue;
+                }
+
+                var name = set.Left is MemberAccessExpressionSyntax member ? member.Name.Identifier.ValueText
+                    : set.Left is IdentifierNameSyntax identifier ? identifier.Identifier.ValueText
+                    : null;
+                switch (name)
+                {
+                    case "Authority":
+                    case "MetadataAddress":
+                    case "Configuration":
+                    case "ConfigurationManager":
+                        return false;
+                    case "IssuerSigningKey":
+                    case "IssuerSigningKeys":
+                    case "IssuerSigningKeyResolver":
+                        hasOwnKey = true;
+                        break;
+                }
+            }
+
+            return hasOwnKey;
+        }
 
         private static bool IsConstantFalse(IOperation? operation)
         {

@@ -18,6 +18,8 @@ namespace ReadinessAnalyzers.Internals
     /// <c>if (!env.IsDevelopment()) return;</c>, <c>#if DEBUG</c>, <c>[Conditional("DEBUG")]</c> methods,
     /// Startup convention methods (<c>ConfigureDevelopmentServices</c>), and test projects.
     /// A guard that also lets another environment in (<c>IsDevelopment() || IsStaging()</c>) is not a guard.
+    /// A test project is one that says so (IsTestProject, a test framework referenced), unless it is a deployed web app
+    /// (<see cref="DeployedWebApp"/>): the Web SDK and an entry point that builds a host.
     /// </summary>
     internal sealed class DevelopmentGuard
     {
@@ -40,6 +42,7 @@ namespace ReadinessAnalyzers.Internals
 
         private readonly INamedTypeSymbol? _hostEnvironmentExtensions;
         private readonly INamedTypeSymbol? _hostingEnvironmentExtensions;
+        private readonly INamedTypeSymbol? _extensionsHostingEnvironmentExtensions;
         private static readonly SymbolDisplayFormat QualifiedTypeName = new SymbolDisplayFormat(
             typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces);
 
@@ -52,7 +55,9 @@ namespace ReadinessAnalyzers.Internals
         private DevelopmentGuard(WellKnownTypes types, bool isTestProject, ImmutableHashSet<string> extraGuardMethods)
         {
             _hostEnvironmentExtensions = types.Get(TypeNames.HostEnvironmentEnvExtensions);
-            _hostingEnvironmentExtensions = types.Get(TypeNames.HostingEnvironmentExtensions);
+            // Microsoft.AspNetCore.Hosting declares an internal type of the same name: look it up in its public assembly.
+            _hostingEnvironmentExtensions = types.Get(TypeNames.HostingEnvironmentExtensions, "Microsoft.AspNetCore.Hosting.Abstractions");
+            _extensionsHostingEnvironmentExtensions = types.Get(TypeNames.ExtensionsHostingEnvironmentExtensions);
             IsTestProject = isTestProject;
             _extraGuardMethods = extraGuardMethods;
             var qualified = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
@@ -88,6 +93,18 @@ namespace ReadinessAnalyzers.Internals
                         break;
                     }
                 }
+            }
+
+            // A deployed web app stays production code when it references a test package by mistake.
+            // The audit marks projects in test folders (tests/, *.Tests/): fixtures and test hosts are test code, whatever they build.
+            var inTestFolder = global.TryGetValue("build_property.ReadinessTestFolder", out var folder)
+                && string.Equals(folder.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+            if (isTestProject
+                && !inTestFolder
+                && global.TryGetValue("build_property.UsingMicrosoftNETSdkWeb", out var web)
+                && string.Equals(web.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                isTestProject = !DeployedWebApp.Is(compilation);
             }
 
             // Shared by every rule, so read once per compilation from the global options (a .globalconfig).
@@ -225,15 +242,44 @@ namespace ReadinessAnalyzers.Internals
                     return initializer != null && DevelopmentOnlyWhen(initializer, value, depth + 1);
 
                 case IInvalidOperation invalid:
-                    // Half-typed code: fall back to the exact method name, never to a looser guess.
-                    return invalid.Syntax is InvocationExpressionSyntax call
-                        && call.ArgumentList.Arguments.Count == 0
-                        && GuardName(call.Expression) is string name
-                        && (name == "IsDevelopment" ? value : name == "IsProduction" ? !value : value && IsExtraGuardCall(call.Expression, name));
+                    // Half-typed code or a hosting type that does not resolve: fall back to the exact method name, never to a looser guess.
+                    return UnresolvedDevelopmentOnlyWhen(invalid, value);
 
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// <c>env.IsDevelopment()</c>, <c>env.IsProduction()</c>, <c>env.IsEnvironment("Development")</c> where <c>env</c>'s type
+        /// does not resolve, and the names of the <c>development_guard_methods</c> option.
+        /// </summary>
+        private bool UnresolvedDevelopmentOnlyWhen(IInvalidOperation invalid, bool value)
+        {
+            if (!(invalid.Syntax is InvocationExpressionSyntax call) || !(GuardName(call.Expression) is string name))
+            {
+                return false;
+            }
+
+            var arguments = call.ArgumentList.Arguments;
+            if (arguments.Count == 0)
+            {
+                return name == "IsDevelopment" ? value : name == "IsProduction" ? !value : value && IsExtraGuardCall(call.Expression, name);
+            }
+
+            if (name == "IsEnvironment" && arguments.Count == 1 && call.Expression is MemberAccessExpressionSyntax)
+            {
+                foreach (var child in invalid.ChildOperations)
+                {
+                    var argument = child is IArgumentOperation a ? a.Value : child;
+                    if (argument.Syntax == arguments[0].Expression)
+                    {
+                        return Classify(EnvironmentNameConstant(argument), value);
+                    }
+                }
+            }
+
+            return false;
         }
 
         private bool BinaryDevelopmentOnlyWhen(IBinaryOperation binary, bool value, int depth)
@@ -425,7 +471,8 @@ namespace ReadinessAnalyzers.Internals
             var containingType = method.ReducedFrom?.ContainingType ?? method.ContainingType;
             return containingType != null
                 && (SymbolEqualityComparer.Default.Equals(containingType, _hostEnvironmentExtensions)
-                    || SymbolEqualityComparer.Default.Equals(containingType, _hostingEnvironmentExtensions));
+                    || SymbolEqualityComparer.Default.Equals(containingType, _hostingEnvironmentExtensions)
+                    || SymbolEqualityComparer.Default.Equals(containingType, _extensionsHostingEnvironmentExtensions));
         }
 
         private bool IsInDevelopmentOnlyMember(ISymbol? symbol)
@@ -471,7 +518,8 @@ namespace ReadinessAnalyzers.Internals
         private static bool IsEnvironmentName(IOperation operation)
         {
             operation = Unwrap(operation);
-            return operation is IPropertyReferenceOperation property && property.Property.Name == "EnvironmentName";
+            return (operation is IPropertyReferenceOperation property && property.Property.Name == "EnvironmentName")
+                || UnresolvedMembers.MemberName(operation) == "EnvironmentName";
         }
 
         private static string? EnvironmentNameConstant(IOperation operation)

@@ -116,7 +116,7 @@ namespace ReadinessAnalyzers.Internals
             "nonroot_base_images",
             OptionKind.ImagePatterns,
             new[] { RuleIds.ContainerRunsAsRoot },
-            defaultText: "none (chiseled, distroless, nonroot and cgr.dev images are built in)",
+            defaultText: "none (chiseled, distroless, nonroot and cgr.dev images, Elasticsearch and SQL Server 2019+ images are built in)",
             expected: "comma-separated image references, * and ? allowed, that do not match every image (registry.example.com/base/*)",
             meaning: "base images that already run as a non-root user, so a final stage without USER over them is fine",
             example: "registry.example.com/base/*",

@@ -7,6 +7,9 @@ namespace ReadinessAnalyzers.Internals
         public const string IHostEnvironment = "Microsoft.Extensions.Hosting.IHostEnvironment";
         public const string HostEnvironmentEnvExtensions = "Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions";
         public const string HostingEnvironmentExtensions = "Microsoft.AspNetCore.Hosting.HostingEnvironmentExtensions";
+
+        /// <summary>IsDevelopment() on the obsolete Microsoft.Extensions.Hosting.IHostingEnvironment (generic host, .NET Core 2.x workers).</summary>
+        public const string ExtensionsHostingEnvironmentExtensions = "Microsoft.Extensions.Hosting.HostingEnvironmentExtensions";
         public const string IServiceCollection = "Microsoft.Extensions.DependencyInjection.IServiceCollection";
         public const string IApplicationBuilder = "Microsoft.AspNetCore.Builder.IApplicationBuilder";
         public const string IHeaderDictionary = "Microsoft.AspNetCore.Http.IHeaderDictionary";
@@ -16,5 +19,8 @@ namespace ReadinessAnalyzers.Internals
         public const string ILogger = "Microsoft.Extensions.Logging.ILogger";
         public const string LogLevel = "Microsoft.Extensions.Logging.LogLevel";
         public const string TokenValidationParameters = "Microsoft.IdentityModel.Tokens.TokenValidationParameters";
+
+        /// <summary>Its simple name, for the fallback when Microsoft.IdentityModel.Tokens is not restored.</summary>
+        public const string TokenValidationParametersName = "TokenValidationParameters";
     }
 }

@@ -58,5 +58,13 @@ namespace ReadinessAnalyzers.Internals
 
         /// <summary>True when ASP.NET Core's HTTP abstractions are referenced: a web app, or a library for one.</summary>
         public bool ReferencesAspNetCore => Get(TypeNames.HttpContext) != null;
+
+        /// <summary>
+        /// Where the exact-name fallbacks for unresolved code run: web code, and a library whose packages are not restored at all
+        /// (not even Microsoft.Extensions.DependencyInjection resolves: an unrestored library, the IDE before restore). An
+        /// executable without ASP.NET Core is a console app or a worker, never a web app: the shared framework comes with the Web SDK.
+        /// </summary>
+        public bool MayBeUnrestoredWebCode => ReferencesAspNetCore
+            || (Get(TypeNames.IServiceCollection) is null && _compilation.Options.OutputKind == OutputKind.DynamicallyLinkedLibrary);
     }
 }

@@ -38,7 +38,7 @@ namespace ReadinessAnalyzers.Sessions
             context.RegisterCompilationStartAction(static start =>
             {
                 var types = WellKnownTypes.GetOrCreate(start.Compilation);
-                if (!types.ReferencesAspNetCore)
+                if (!types.MayBeUnrestoredWebCode)
                 {
                     return;
                 }

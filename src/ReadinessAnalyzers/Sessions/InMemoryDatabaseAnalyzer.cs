@@ -53,7 +53,7 @@ namespace ReadinessAnalyzers.Sessions
                         OperationKind.Invocation);
                 }
 
-                if (types.ReferencesAspNetCore || extensions != null)
+                if (types.MayBeUnrestoredWebCode || extensions != null)
                 {
                     start.RegisterOperationAction(
                         context =>
@@ -71,11 +71,70 @@ namespace ReadinessAnalyzers.Sessions
 
         private static void Report(OperationAnalysisContext context, DevelopmentGuard guard)
         {
-            if (!guard.IsDevelopmentOnly(context.Operation))
+            if (!guard.IsDevelopmentOnly(context.Operation) && !IsSwitchedAlternative(context.Operation))
             {
                 // The provider is the database: a fix only where another branch configures production's.
                 context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), DevelopmentOnlyFix.WrapWithAlternativeProperties));
             }
+        }
+
+        /// <summary>
+        /// <c>if (useInMemory) { …UseInMemoryDatabase(…) } else { …UseSqlServer(…) }</c> on a boolean flag: the app configures a
+        /// real provider and the in-memory one is a switch someone must turn on (tests, demos). A fallback on a missing
+        /// connection string (<c>if (string.IsNullOrEmpty(cs))</c>) is no switch: a misconfigured deployment silently gets it.
+        /// </summary>
+        private static bool IsSwitchedAlternative(IOperation operation)
+        {
+            var child = operation;
+            for (var current = operation.Parent; current != null; child = current, current = current.Parent)
+            {
+                if (current is IConditionalOperation { WhenFalse: { } whenFalse } conditional
+                    && child != conditional.Condition
+                    && IsOptInFlag(conditional.Condition))
+                {
+                    var other = child == conditional.WhenTrue ? whenFalse : conditional.WhenTrue;
+                    return ConfiguresAnotherProvider(other.Syntax);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A bool local, parameter, field or property (negated or not), not a constant and not a null/empty test.</summary>
+        private static bool IsOptInFlag(IOperation condition)
+        {
+            condition = Operations.Unwrap(condition)!;
+            if (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+            {
+                condition = Operations.Unwrap(not.Operand)!;
+            }
+
+            return !condition.ConstantValue.HasValue
+                && condition.Type?.SpecialType == SpecialType.System_Boolean
+                && (condition is ILocalReferenceOperation || condition is IParameterReferenceOperation
+                    || condition is IFieldReferenceOperation || condition is IPropertyReferenceOperation);
+        }
+
+        private static bool ConfiguresAnotherProvider(SyntaxNode branch)
+        {
+            foreach (var node in branch.DescendantNodes())
+            {
+                if (node is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
+                    {
+                        Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name: { Identifier: { ValueText: var name } } },
+                    }
+                    && name.Length > 3
+                    && name.StartsWith("Use", System.StringComparison.Ordinal)
+                    && name != MethodName
+                    && (name.EndsWith("Server", System.StringComparison.Ordinal) || name.EndsWith("Sql", System.StringComparison.Ordinal)
+                        || name == "UseNpgsql" || name == "UseSqlite" || name == "UseMySql" || name == "UseOracle" || name == "UseCosmos"
+                        || name == "UseMySQL" || name == "UseJet" || name == "UseFirebird"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

@@ -107,6 +107,61 @@ public sealed class CompilationFactoryTests
         Assert.Empty(compilation.Notes);
     }
 
+    [Fact]
+    public void AWebAppThatReferencesTheTestSdkByMistakeKeepsItsEntryPoint()
+    {
+        using var repo = new TempRepository();
+        repo.Write("src/Shop/Shop.csproj", TempRepository.WebProject.Replace("</Project>", """<ItemGroup><PackageReference Include="Microsoft.NET.Test.Sdk" Version="17.10.0" /></ItemGroup></Project>"""))
+            .Write("src/Shop/Program.cs", "var app = WebApplication.CreateBuilder(args).Build(); app.Run();");
+
+        var (compilation, _) = Build(repo, "src/Shop/Shop.csproj");
+
+        // The analyzers' Development guard decides from these that it is a deployed app, not a test project.
+        Assert.Equal(OutputKind.ConsoleApplication, compilation.Compilation.Options.OutputKind);
+        var global = compilation.Options.GlobalOptions;
+        Assert.True(global.TryGetValue("build_property.IsTestProject", out var isTest) && isTest == "true");
+        Assert.True(global.TryGetValue("build_property.UsingMicrosoftNETSdkWeb", out var web) && web == "true");
+        Assert.True(global.TryGetValue("build_property.ReadinessTestFolder", out var folder) && folder == "false");
+    }
+
+    [Theory]
+    [InlineData("tests/Fixtures/SampleHost")]
+    [InlineData("test/SampleHost")]
+    [InlineData("src/Orders.IntegrationTests/Host")]
+    [InlineData("src/Orders.UnitTests")]
+    public void AProjectInATestFolderIsTestCodeWithoutATestSdk(string folder)
+    {
+        using var repo = new TempRepository();
+        repo.WebApp(folder, "var app = WebApplication.CreateBuilder(args).Build(); app.Run();");
+
+        var compilation = BuildFromRoot(repo);
+
+        var global = compilation.Options.GlobalOptions;
+        Assert.True(global.TryGetValue("build_property.IsTestProject", out var isTest) && isTest == "true");
+        Assert.True(global.TryGetValue("build_property.ReadinessTestFolder", out var inFolder) && inFolder == "true");
+    }
+
+    [Theory]
+    [InlineData("src/Testing.Tools/Web")]
+    [InlineData("src/Contest/Web")]
+    public void AFolderThatOnlyContainsTheWordTestIsNotATestFolder(string folder)
+    {
+        using var repo = new TempRepository();
+        repo.WebApp(folder, "var app = WebApplication.CreateBuilder(args).Build(); app.Run();");
+
+        var compilation = BuildFromRoot(repo);
+
+        Assert.True(compilation.Options.GlobalOptions.TryGetValue("build_property.IsTestProject", out var isTest) && isTest == "false");
+    }
+
+    /// <summary>The repository's one project, audited from the repository root (so its folders count).</summary>
+    private static ProjectCompilation BuildFromRoot(TempRepository repo)
+    {
+        var scan = RepositoryScan.Create(repo.Root);
+        var factory = new CompilationFactory(TestEnvironment.Packs, scan.Root, "Production");
+        return factory.Create(Assert.Single(scan.Projects), [], false, _ => { });
+    }
+
     private static (ProjectCompilation Compilation, List<SkippedItem> Skipped) Build(TempRepository repo, string project)
     {
         var scan = RepositoryScan.Create(repo.PathOf(project));

@@ -207,4 +207,25 @@ public class AlwaysTrueTokenValidatorAnalyzerTests
         var parameters = new TokenValidationParameters { SignatureValidator = (token, p) => , IssuerValidator = Missing };
         parameters.LifetimeValidator = (a, b) =>
         """);
+
+    [Fact]
+    public Task WithoutPackageReferencesAnAlwaysTrueValidatorIsReportedByName()
+    {
+        var test = new Verification.AnalyzerTest<AlwaysTrueTokenValidatorAnalyzer>
+        {
+            References = Verification.TestReferences.WithoutPackages,
+            TestCode = """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddAuthentication().AddJwtBearer(options =>
+                {
+                    options.TokenValidationParameters = new TokenValidationParameters
+                    {
+                        {|#0:LifetimeValidator = (notBefore, expires, token, parameters) => true|},
+                    };
+                });
+                """,
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.AlwaysTrueTokenValidator).WithLocation(0));
+        return test.RunAsync();
+    }
 }

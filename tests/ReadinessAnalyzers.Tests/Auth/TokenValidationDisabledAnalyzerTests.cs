@@ -158,4 +158,86 @@ public class TokenValidationDisabledAnalyzerTests
         var parameters = new MissingValidationParameters { ValidateIssuer = false };
         parameters.ValidateLifetime = false;
         """);
+
+    [Fact]
+    public Task WithoutPackageReferencesTheExactTypeAndPropertyNamesAreReported()
+    {
+        // An unrestored checkout: neither JwtBearer nor Microsoft.IdentityModel.Tokens resolves.
+        var test = new Verification.AnalyzerTest<TokenValidationDisabledAnalyzer>
+        {
+            References = Verification.TestReferences.WithoutPackages,
+            TestCode = """
+                using Microsoft.IdentityModel.Tokens;
+
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddAuthentication().AddJwtBearer(options =>
+                {
+                    options.TokenValidationParameters = new TokenValidationParameters
+                    {
+                        {|#0:ValidateIssuer = false|},
+                        ValidateAudience = true,
+                    };
+                    {|#1:options.TokenValidationParameters.ValidateLifetime = false|};
+                });
+                """,
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.TokenValidationDisabled).WithLocation(0).WithMessageContaining("'ValidateIssuer = false'"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.TokenValidationDisabled).WithLocation(1).WithMessageContaining("expired tokens"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task WithoutPackageReferencesTheSameFlagOnAnotherTypeIsNotReported()
+    {
+        var test = new Verification.AnalyzerTest<TokenValidationDisabledAnalyzer>
+        {
+            References = Verification.TestReferences.WithoutPackages,
+            TestCode = """
+                var rules = new ImportRules { ValidateIssuer = false };
+                var settings = new FeedSettings();
+                settings.Parsing.ValidateLifetime = false;
+                var other = new TokenValidationParameters { ValidateIssuer = true, ValidateAudience = false && Flags.Any };
+                """,
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task WithoutPackageReferencesInsideIsDevelopmentIsNotReported()
+    {
+        var test = new Verification.AnalyzerTest<TokenValidationDisabledAnalyzer>
+        {
+            References = Verification.TestReferences.WithoutPackages,
+            TestCode = """
+                var builder = WebApplication.CreateBuilder(args);
+                if (builder.Environment.IsDevelopment())
+                {
+                    var parameters = new TokenValidationParameters { ValidateIssuer = false };
+                }
+                """,
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task ADPoPProofValidatorSwitchesOffIssuerAudienceAndLifetimeBySpecification() => Verify.VerifyAnalyzerAsync("""
+        using Microsoft.IdentityModel.Tokens;
+
+        public sealed class DPoPProofChecker
+        {
+            public TokenValidationParameters ForProof(SecurityKey proofKey) => new()
+            {
+                ValidateIssuer = false,
+                ValidateAudience = false,
+                ValidateLifetime = false,
+                IssuerSigningKey = proofKey,
+                [|ValidateIssuerSigningKey = false|],
+            };
+        }
+
+        public sealed class OrdersApiTokens
+        {
+            public TokenValidationParameters ForAccessTokens() => new() { [|ValidateAudience = false|] };
+        }
+        """);
 }

@@ -156,9 +156,9 @@ public class AnyOriginCorsPolicyAnalyzerTests
         """);
 
     [Fact]
-    public Task PolicyDefinedUnconditionallyButUsedInDevelopmentIsStillReported() => Verify.VerifyAnalyzerAsync("""
+    public Task PolicyDefinedUnconditionallyButAppliedOnlyInDevelopmentIsNotReported() => Verify.VerifyAnalyzerAsync("""
         var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddCors(o => o.AddPolicy("dev", p => {|RDY2001:p.AllowAnyOrigin()|}));
+        builder.Services.AddCors(o => o.AddPolicy("dev", p => p.AllowAnyOrigin()));
         var app = builder.Build();
         if (app.Environment.IsDevelopment())
         {
@@ -601,5 +601,51 @@ public class AnyOriginCorsPolicyAnalyzerTests
         allowed.EditorConfig = "readiness.allowed_origin_patterns = https://*.contoso.com";
         return Task.WhenAll(outside.RunAsync(), allowed.RunAsync());
     }
-}
 
+    private const string NamedPolicies = """
+        public static class CorsSetup
+        {
+            private const string Open = "OpenForLocalTools";
+            private const string Partners = "Partners";
+
+            public static void AddPolicies(IServiceCollection services) => services.AddCors(options =>
+            {
+                options.AddPolicy(Open, p => ALLOW.AllowAnyHeader());
+                options.AddPolicy(Partners, p => p.WithOrigins("https://partner.example.com"));
+            });
+
+            public static void Use(IApplicationBuilder app, IHostEnvironment env)
+            {
+                if (env.IsDevelopment())
+                {
+                    app.UseCors(Open);
+                }
+                else
+                {
+                    app.UseCors(USED);
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task ANamedPolicyThisFileAppliesOnlyInDevelopmentIsNotReported()
+        => Verify.VerifyAnalyzerAsync(NamedPolicies.Replace("ALLOW", "p.AllowAnyOrigin()").Replace("USED", "Partners"));
+
+    [Fact]
+    public Task ANamedPolicyAlsoAppliedOutsideDevelopmentIsReported()
+        => Verify.VerifyAnalyzerAsync(NamedPolicies.Replace("ALLOW", "{|RDY2001:p.AllowAnyOrigin()|}").Replace("USED", "Open"));
+
+    [Fact]
+    public Task ADevelopmentPolicyAlsoRequiredByAnEndpointIsReported() => Verify.VerifyAnalyzerAsync("""
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddCors(o => o.AddPolicy("dev", p => {|RDY2001:p.AllowAnyOrigin()|}));
+        var app = builder.Build();
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseCors("dev");
+        }
+        app.MapGet("/feed", () => "feed").RequireCors("dev");
+        app.Run();
+        """);
+}

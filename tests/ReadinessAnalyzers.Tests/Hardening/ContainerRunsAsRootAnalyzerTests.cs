@@ -138,4 +138,86 @@ public class ContainerRunsAsRootAnalyzerTests
         Test("/e/Dockerfile", "FROM \\\n\\\n{|RDY9020:USER|} \"ro"),
         Test("/f/Dockerfile", "# escape=`\n\n\u0000\"'`\n["),
         Test("/g/Dockerfile", "RUN <<EOF\nFROM x"));
+
+    [Fact]
+    public Task AnEntrypointThatDropsRootDoesNotRunTheAppAsRoot() => All(
+        Test("/a/Dockerfile", """
+            FROM mcr.microsoft.com/dotnet/aspnet:10.0
+            RUN apt-get update && apt-get install -y gosu
+            COPY out/ /srv/
+            ENTRYPOINT ["gosu", "svc", "dotnet", "/srv/Billing.dll"]
+            """),
+        Test("/b/Dockerfile", """
+            FROM alpine:3.20
+            CMD su-exec worker:worker /srv/billing
+            """),
+        Test("/c/Dockerfile", """
+            FROM debian:12
+            USER root
+            ENTRYPOINT ["/usr/bin/setpriv", "--reuid=1001", "--regid=1001", "--init-groups", "dotnet", "/srv/Billing.dll"]
+            """),
+        Test("/d/Dockerfile", """
+            FROM debian:12
+            CMD ["chpst", "-u", "svc:svc", "/srv/billing"]
+            """),
+        Test("/e/Dockerfile", """
+            FROM debian:12
+            ENTRYPOINT exec s6-setuidgid svc /srv/billing
+            """));
+
+    [Fact]
+    public Task AnEntrypointScriptThatDropsRootIsReadFromTheAdditionalFiles()
+    {
+        var test = Test("/svc/Dockerfile", """
+            FROM mcr.microsoft.com/dotnet/aspnet:10.0
+            COPY boot-entrypoint.sh /usr/local/bin/
+            ENTRYPOINT ["/usr/local/bin/boot-entrypoint.sh"]
+            """);
+        test.AdditionalFiles.Add(("/svc/boot-entrypoint.sh", """
+            #!/bin/sh
+            set -e
+            chown -R svc /data
+            exec gosu svc dotnet /srv/Billing.dll "$@"
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task AnEntrypointScriptThatKeepsRootOrOnlyMentionsGosuIsStillReported()
+    {
+        var test = Test("/svc/Dockerfile", """
+            FROM {|#0:mcr.microsoft.com/dotnet/aspnet:10.0|}
+            COPY boot-entrypoint.sh /usr/local/bin/
+            RUN gosu nobody true
+            ENTRYPOINT ["/usr/local/bin/boot-entrypoint.sh"]
+            """);
+        test.AdditionalFiles.Add(("/svc/boot-entrypoint.sh", """
+            #!/bin/sh
+            # switch with gosu once volumes are owned by svc
+            exec dotnet /srv/Billing.dll "$@"
+            """));
+        test.ExpectedDiagnostics.Add(Diagnostic().WithLocation(0));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task ADevContainerImageIsNotADeploymentImage() => Test("/repo/.devcontainer/Dockerfile", """
+        FROM mcr.microsoft.com/devcontainers/dotnet:10.0
+        RUN apt-get update
+        """).RunAsync();
+
+    [Fact]
+    public Task VendorImagesThatRunAsTheirOwnUserAreNotReported() => All(
+        Test("/search/Dockerfile", """
+            FROM docker.elastic.co/elasticsearch/elasticsearch:8.15.0
+            RUN bin/elasticsearch-plugin install analysis-icu
+            """),
+        Test("/db/Dockerfile", """
+            FROM mcr.microsoft.com/mssql/server:2022-latest
+            COPY init.sql /init/
+            """),
+        Test("/legacy-db/Dockerfile", """
+            FROM [|mcr.microsoft.com/mssql/server:2017-latest|]
+            COPY init.sql /init/
+            """));
 }

@@ -144,4 +144,18 @@ public class MissingForwardedHeadersAnalyzerTests
         app.UseForwardedHeaders(new ForwardedHeadersOptionz());
         app.Run();
         """);
+
+    [Fact]
+    public Task AComposeOverrideOrADevContainerIsNoEvidenceOfADeployedContainer()
+    {
+        var test = new Verification.AnalyzerTest<MissingForwardedHeadersAnalyzer> { TestCode = Program.Replace("app.[|Run()|]", "app.Run()") };
+        test.AdditionalFiles.Add(("/0/docker-compose.override.yml", """
+            services:
+              orders:
+                environment:
+                  - ASPNETCORE_ENVIRONMENT=Development
+            """));
+        test.AdditionalFiles.Add(("/0/.devcontainer/Dockerfile", "FROM mcr.microsoft.com/devcontainers/dotnet:10.0\n"));
+        return test.RunAsync();
+    }
 }

@@ -73,4 +73,37 @@ public class MissingHealthChecksAnalyzerTests
         app.MapHealthChecks(
         app.Run();
         """);
+
+    [Fact]
+    public Task AHandWrittenEndpointThatRunsTheHealthChecksIsAHealthEndpoint() => Verify.VerifyAnalyzerAsync("""
+        using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddHealthChecks();
+        var app = builder.Build();
+        app.MapGet("/status/ready", async (HealthCheckService checks) =>
+        {
+            var report = await checks.CheckHealthAsync();
+            return report.Status == HealthStatus.Healthy ? Results.Ok() : Results.StatusCode(503);
+        });
+        app.Run();
+        """);
+
+    [Fact]
+    public Task TheGrpcHealthServiceWithoutPackageReferencesIsAHealthEndpoint()
+    {
+        var test = new Verification.AnalyzerTest<MissingHealthChecksAnalyzer>
+        {
+            References = Verification.TestReferences.WithoutPackages,
+            TestCode = """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddGrpc();
+                builder.Services.AddGrpcHealthChecks();
+                var app = builder.Build();
+                app.MapGrpcHealthChecksService();
+                app.Run();
+                """,
+        };
+        return test.RunAsync();
+    }
 }

@@ -88,4 +88,117 @@ public class MissingRateLimiterAnalyzerTests
         app.UseRateLimiter();
         app.Run();
         """);
+
+    private const string RateLimitPackageStub = """
+        namespace AspNetCoreRateLimit
+        {
+            public static class RateLimitSetup
+            {
+                public static IServiceCollection AddInMemoryRateLimiting(this IServiceCollection services) => services;
+                public static IApplicationBuilder UseIpRateLimiting(this IApplicationBuilder app) => app;
+                public static IApplicationBuilder UseClientRateLimiting(this IApplicationBuilder app) => app;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task AspNetCoreRateLimitMiddlewareIsARateLimiter()
+    {
+        var test = new Verification.AnalyzerTest<MissingRateLimiterAnalyzer>
+        {
+            TestCode = """
+                using AspNetCoreRateLimit;
+
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddInMemoryRateLimiting();
+                var app = builder.Build();
+                app.UseClientRateLimiting();
+                app.Run();
+                """,
+        };
+        test.Sources.Add(("/0/Stubs.cs", RateLimitPackageStub));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task AspNetCoreRateLimitWithoutPackageReferencesIsRecognisedByName()
+    {
+        var test = new Verification.AnalyzerTest<MissingRateLimiterAnalyzer>
+        {
+            References = Verification.TestReferences.WithoutPackages,
+            TestCode = """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddInMemoryRateLimiting();
+                var app = builder.Build();
+                app.UseIpRateLimiting();
+                app.Run();
+                """,
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task AspNetCoreRateLimitServicesWithoutItsMiddlewareIsReported()
+    {
+        var test = new Verification.AnalyzerTest<MissingRateLimiterAnalyzer>
+        {
+            TestCode = """
+                using AspNetCoreRateLimit;
+
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddInMemoryRateLimiting();
+                var app = builder.Build();
+                app.[|Run()|];
+                """,
+        };
+        test.Sources.Add(("/0/Stubs.cs", RateLimitPackageStub));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task TheAppsOwnRateLimitingMiddlewareIsARateLimiter() => Verify.VerifyAnalyzerAsync("""
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        app.UseMiddleware<TenantRateLimitMiddleware>();
+        app.Run();
+
+        public sealed class TenantRateLimitMiddleware(RequestDelegate next)
+        {
+            public Task InvokeAsync(HttpContext context) => next(context);
+        }
+        """);
+
+    [Fact]
+    public Task AnotherMiddlewareIsNotARateLimiter() => Verify.VerifyAnalyzerAsync("""
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        app.UseMiddleware<RequestTimingMiddleware>();
+        app.[|Run()|];
+
+        public sealed class RequestTimingMiddleware(RequestDelegate next)
+        {
+            public Task InvokeAsync(HttpContext context) => next(context);
+        }
+        """);
+
+    [Fact]
+    public Task AnUnresolvedRateLimitingMiddlewareCountsByItsExactName() => Verify.VerifyBrokenCodeAsync("""
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        app.UseMiddleware<Throttling.IpRateLimitMiddleware>();
+        app.Run();
+        """);
+
+    [Fact]
+    public Task TheAppsOwnThrottlingMiddlewareIsARateLimiter() => Verify.VerifyAnalyzerAsync("""
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        app.UseMiddleware<RequestThrottlingMiddleware>();
+        app.Run();
+
+        public sealed class RequestThrottlingMiddleware(RequestDelegate next)
+        {
+            public Task InvokeAsync(HttpContext context) => next(context);
+        }
+        """);
 }

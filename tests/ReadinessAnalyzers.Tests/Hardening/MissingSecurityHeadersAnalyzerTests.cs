@@ -176,4 +176,52 @@ public class MissingSecurityHeadersAnalyzerTests
         app.Use(async (context, next) => { context.Response.Headers[ = "nosniff"; await next(context); });
         app.[|Run()|];
         """);
+
+    [Fact]
+    public Task NWebsecHeadersWithoutPackageReferencesAreRecognisedByName()
+    {
+        var test = new Verification.AnalyzerTest<MissingSecurityHeadersAnalyzer>
+        {
+            References = Verification.TestReferences.WithoutPackages,
+            TestCode = """
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                app.UseXContentTypeOptions();
+                app.UseXfo(options => options.Deny());
+                app.UseReferrerPolicy(options => options.StrictOriginWhenCrossOrigin());
+                app.Run();
+                """,
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task HeadersSetInAReferencedProjectsWiringCount()
+    {
+        var test = new Verification.AnalyzerTest<MissingSecurityHeadersAnalyzer>
+        {
+            TestCode = """
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                app.UsePlatformDefaults();
+                app.Run();
+                """,
+        };
+        test.ReferencedProjects.Add(("Platform.Hosting", """
+            namespace Microsoft.AspNetCore.Builder
+            {
+                public static class PlatformDefaults
+                {
+                    public static WebApplication UsePlatformDefaults(this WebApplication app)
+                    {
+                        app.UseSecurityHeaders();
+                        return app;
+                    }
+
+                    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app;
+                }
+            }
+            """));
+        return test.RunAsync();
+    }
 }

@@ -303,4 +303,32 @@ public class HttpsNotEnforcedAnalyzerTests
         app.UseHttpsRedirection();
         app.{|RDY6005:Run()|};
         """);
+
+    [Fact]
+    public Task AHandWrittenStrictTransportSecurityHeaderIsHsts() => Verify.VerifyAnalyzerAsync("""
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddRazorPages();
+        var app = builder.Build();
+        app.UseHttpsRedirection();
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+            await next(context);
+        });
+        app.Run();
+        """);
+
+    [Fact]
+    public Task AStrictTransportSecurityHeaderThatSwitchesHstsOffIsNotHsts() => Verify.VerifyAnalyzerAsync("""
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddRazorPages();
+        var app = builder.Build();
+        app.UseHttpsRedirection();
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers["Strict-Transport-Security"] = "max-age=0";
+            await next(context);
+        });
+        app.{|RDY6005:Run()|};
+        """);
 }

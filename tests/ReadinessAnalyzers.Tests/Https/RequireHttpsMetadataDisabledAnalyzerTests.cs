@@ -143,4 +143,78 @@ public class RequireHttpsMetadataDisabledAnalyzerTests
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddAuthentication().AddJwtBearer(options => { options.RequireHttpsMetadata = ; });
         """);
+
+    [Fact]
+    public Task WithoutPackageReferencesThePropertyNameIsReported()
+    {
+        var test = new Verification.AnalyzerTest<RequireHttpsMetadataDisabledAnalyzer>
+        {
+            References = Verification.TestReferences.WithoutPackages,
+            TestCode = """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddAuthentication().AddOpenIdConnect(options =>
+                {
+                    options.Authority = "https://login.example.com";
+                    {|#0:options.RequireHttpsMetadata = false|};
+                });
+                """,
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.RequireHttpsMetadataDisabled).WithLocation(0));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task AnIdentityServerHandlerThatDoesNotResolveIsReportedByName()
+    {
+        var test = new Verification.AnalyzerTest<RequireHttpsMetadataDisabledAnalyzer>
+        {
+            References = Verification.TestReferences.WithoutPackages,
+            ImplicitUsings = "global using System;",
+            TestCode = """
+                public static class IdentitySetup
+                {
+                    public static void AddApiAuthentication(this IServiceCollection services)
+                    {
+                        services.AddAuthentication("Bearer").AddIdentityServerAuthentication("Bearer", x =>
+                        {
+                            x.ApiName = "orders";
+                            {|#0:x.RequireHttpsMetadata = false|};
+                        });
+                    }
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.RequireHttpsMetadataDisabled).WithLocation(0));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task ABearerThatValidatesWithItsOwnKeyAndFetchesNoMetadataIsNotReported()
+    {
+        var test = new Verification.AnalyzerTest<RequireHttpsMetadataDisabledAnalyzer>
+        {
+            References = Verification.TestReferences.WithoutPackages,
+            TestCode = """
+                var signingKey = new byte[32];
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddAuthentication().AddJwtBearer(options =>
+                {
+                    options.RequireHttpsMetadata = false;
+                    options.TokenValidationParameters = new TokenValidationParameters
+                    {
+                        IssuerSigningKey = new SymmetricSecurityKey(signingKey),
+                        ValidateIssuerSigningKey = true,
+                    };
+                });
+                builder.Services.AddAuthentication().AddJwtBearer("remote", options =>
+                {
+                    options.Authority = "https://login.example.com";
+                    {|#0:options.RequireHttpsMetadata = false|};
+                    options.TokenValidationParameters = new TokenValidationParameters { IssuerSigningKey = new SymmetricSecurityKey(signingKey) };
+                });
+                """,
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.RequireHttpsMetadataDisabled).WithLocation(0));
+        return test.RunAsync();
+    }
 }

@@ -205,4 +205,115 @@ public class DevelopmentGuardTests
             }
         }
         """);
+
+    [Fact]
+    public Task UnresolvedIsEnvironmentAndEnvironmentNameGuardByTheirExactNames() => Verify.VerifyBrokenCodeAsync("""
+        public static class Program
+        {
+            public static bool Probe() => true;
+
+            public static void Run(UnrestoredEnvironment env)
+            {
+                if (env.IsEnvironment("Development")) { Probe(); }
+                if (!env.IsEnvironment("Production")) { Probe(); }
+                if (env.EnvironmentName == "Development") { Probe(); }
+                if (env.IsEnvironment("Staging")) { [|Probe()|]; }
+                if (env.IsEnvironment(Names.Current)) { [|Probe()|]; }
+                if (env.IsDevelopmentOrStaging()) { [|Probe()|]; }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task OlderHostingInterfacesInStartupConfigureGuard() => Verify.VerifyAnalyzerAsync("""
+        #pragma warning disable CS0618 // IHostingEnvironment is obsolete: older apps still use it
+        public class Startup
+        {
+            public static bool Probe() => true;
+
+            public void Configure(IApplicationBuilder app, Microsoft.AspNetCore.Hosting.IHostingEnvironment env)
+            {
+                if (env.IsDevelopment()) { Probe(); }
+                else { [|Probe()|]; }
+            }
+
+            public void ConfigureWorker(Microsoft.Extensions.Hosting.IHostingEnvironment env)
+            {
+                if (env.IsDevelopment()) { Probe(); }
+                if (env.IsProduction()) { [|Probe()|]; }
+            }
+        }
+        """);
+
+    private const string WebAppProgram = """
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        [|Program.Probe()|];
+        app.Run();
+
+        public partial class Program
+        {
+            public static bool Probe() => true;
+        }
+        """;
+
+    [Fact]
+    public Task AWebSdkAppThatReferencesTheTestSdkByMistakeIsProductionCode()
+    {
+        var test = new AnalyzerTest<GuardProbeAnalyzer> { TestCode = WebAppProgram };
+        test.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\nbuild_property.UsingMicrosoftNETSdkWeb = true\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task AWebSdkTestProjectNamedAsTestsStaysATestProject()
+    {
+        var test = new AnalyzerTest<GuardProbeAnalyzer> { TestCode = WebAppProgram.Replace("[|Program.Probe()|]", "Program.Probe()"), AssemblyName = "Orders.IntegrationTests" };
+        test.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\nbuild_property.UsingMicrosoftNETSdkWeb = true\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task AWebSdkTestProjectWithoutAHostBuildingEntryPointStaysATestProject()
+    {
+        var test = new AnalyzerTest<GuardProbeAnalyzer> { TestCode = InMethod("Probe();") };
+        test.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\nbuild_property.UsingMicrosoftNETSdkWeb = true\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task AWebAppInATestFolderIsATestFixture()
+    {
+        var test = new AnalyzerTest<GuardProbeAnalyzer> { TestCode = WebAppProgram.Replace("[|Program.Probe()|]", "Program.Probe()") };
+        test.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\nbuild_property.UsingMicrosoftNETSdkWeb = true\nbuild_property.ReadinessTestFolder = true\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task AStartupHostWithAStaticMainIsADeployedApp()
+    {
+        var test = new AnalyzerTest<GuardProbeAnalyzer>
+        {
+            TestCode = """
+                namespace Shop.Web
+                {
+                    public static class Program
+                    {
+                        public static bool Probe() => true;
+
+                        public static void Main(string[] args)
+                        {
+                            [|Probe()|];
+                            CreateHostBuilder(args).Build().Run();
+                        }
+
+                        public static IHostBuilder CreateHostBuilder(string[] args) => Host.CreateDefaultBuilder(args);
+                    }
+                }
+                """,
+            OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication,
+        };
+        test.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\nbuild_property.UsingMicrosoftNETSdkWeb = true\n"));
+        return test.RunAsync();
+    }
 }

@@ -149,4 +149,68 @@ public class ProgramPipelineTests
     public Task GenericHostWithoutAWebHostIsNotAWebApp() => Verify.VerifyAnalyzerAsync("""
         Host.CreateDefaultBuilder(args).ConfigureServices(services => services.AddLogging()).Build().Run();
         """);
+
+    private const string Defaults = """
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddPlatformDefaults();
+        var app = builder.Build();
+        app.MapPlatformEndpoints();
+        app.Run();
+        """;
+
+    private static Task VerifyWithReferencedProjectAsync(string program, string project)
+    {
+        var test = new Verification.AnalyzerTest<MissingHealthChecksAnalyzer> { TestCode = program };
+        test.ReferencedProjects.Add(("Platform.Defaults", project));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task WiringInAReferencedProjectCompiledFromSourceCounts() => VerifyWithReferencedProjectAsync(Defaults, """
+        public static class PlatformDefaults
+        {
+            public static IHostApplicationBuilder AddPlatformDefaults(this IHostApplicationBuilder builder)
+            {
+                AddChecks(builder);
+                return builder;
+            }
+
+            private static void AddChecks(IHostApplicationBuilder builder) => builder.Services.AddHealthChecks();
+
+            public static WebApplication MapPlatformEndpoints(this WebApplication app)
+            {
+                app.MapHealthChecks("/health");
+                return app;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task WiringInAReferencedProjectThatOnlyRunsInDevelopmentIsReportedAndSaysSo()
+    {
+        var test = new Verification.AnalyzerTest<MissingHealthChecksAnalyzer> { TestCode = Defaults.Replace("app.Run()", "app.{|#0:Run()|}") };
+        test.ReferencedProjects.Add(("Platform.Defaults", """
+            public static class PlatformDefaults
+            {
+                public static IHostApplicationBuilder AddPlatformDefaults(this IHostApplicationBuilder builder)
+                {
+                    builder.Services.AddHealthChecks();
+                    return builder;
+                }
+
+                public static WebApplication MapPlatformEndpoints(this WebApplication app)
+                {
+                    if (app.Environment.IsDevelopment())
+                    {
+                        app.MapHealthChecks("/health");
+                    }
+
+                    return app;
+                }
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Verification.CSharpAnalyzerVerifier<MissingHealthChecksAnalyzer>.Diagnostic(RuleIds.NoHealthChecks)
+            .WithLocation(0).WithMessageContaining("only mapped in Development"));
+        return test.RunAsync();
+    }
 }

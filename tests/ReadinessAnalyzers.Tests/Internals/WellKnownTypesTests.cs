@@ -34,4 +34,34 @@ public class WellKnownTypesTests
         Assert.Null(types.Get("Missing.Type", "Microsoft.Extensions.Logging"));
         Assert.Same(types.Get("Microsoft.Extensions.Logging.LogLevel"), types.Get("Microsoft.Extensions.Logging.LogLevel", "Microsoft.Extensions.Logging.Abstractions"));
     }
+
+    [Fact]
+    public void WithoutPackagesTheSharedFrameworkResolvesAndThePackagesDoNot()
+    {
+        var types = WellKnownTypes.GetOrCreate(
+            CSharpCompilation.Create("UnrestoredProbe", [CSharpSyntaxTree.ParseText("class C { }")], TestReferences.WithoutPackages));
+
+        Assert.True(types.ReferencesAspNetCore);
+        Assert.True(types.MayBeUnrestoredWebCode);
+        Assert.Null(types.Get(TypeNames.TokenValidationParameters));
+        Assert.Null(types.Get("Microsoft.EntityFrameworkCore.DbContext"));
+    }
+
+    [Fact]
+    public void CodeWhereNothingOfTheHostingStackResolvesMayBeUnrestoredWebCode()
+    {
+        var types = WellKnownTypes.GetOrCreate(CSharpCompilation.Create("BareProbe", [CSharpSyntaxTree.ParseText("class C { }")]));
+
+        Assert.False(types.ReferencesAspNetCore);
+        Assert.True(types.MayBeUnrestoredWebCode);
+    }
+
+    [Fact]
+    public void AnExecutableWithoutAspNetCoreIsNotUnrestoredWebCode()
+    {
+        var options = new CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.ConsoleApplication);
+        var types = WellKnownTypes.GetOrCreate(CSharpCompilation.Create("WorkerProbe", [CSharpSyntaxTree.ParseText("class C { static void Main() { } }")], options: options));
+
+        Assert.False(types.MayBeUnrestoredWebCode);
+    }
 }

@@ -127,7 +127,7 @@ public class ConnectionStringPasswordAnalyzerTests
                     public static object Open() => new NpgsqlConnection("Host=db;Username=app;Password=[|Np4gS9vX2qLm|]");
                 }
                 """,
-            References = Verification.TestReferences.FrameworkOnly,
+            References = Verification.TestReferences.WithoutPackages,
             CompilerDiagnostics = Verification.CompilerDiagnostics.None,
         };
         return test.RunAsync();

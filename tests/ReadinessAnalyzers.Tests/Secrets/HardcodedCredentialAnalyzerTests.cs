@@ -411,7 +411,7 @@ public class HardcodedCredentialAnalyzerTests
 
                 public class AppUser { }
                 """,
-            References = Verification.TestReferences.FrameworkOnly,
+            References = Verification.TestReferences.WithoutPackages,
             CompilerDiagnostics = Verification.CompilerDiagnostics.None,
         };
         return test.RunAsync();
@@ -531,7 +531,7 @@ public class HardcodedCredentialAnalyzerTests
                     }
                 }
                 """,
-            References = Verification.TestReferences.FrameworkOnly,
+            References = Verification.TestReferences.WithoutPackages,
             CompilerDiagnostics = Verification.CompilerDiagnostics.None,
         };
         return test.RunAsync();

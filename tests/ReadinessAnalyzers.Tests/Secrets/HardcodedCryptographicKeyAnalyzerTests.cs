@@ -180,7 +180,7 @@ public class HardcodedCryptographicKeyAnalyzerTests
                     public static object Other() => new SymmetricSecurityKey(Convert.FromBase64String([|"q83vEjRWeJCrze8SNFZ4kA=="|]));
                 }
                 """,
-            References = Verification.TestReferences.FrameworkOnly,
+            References = Verification.TestReferences.WithoutPackages,
             CompilerDiagnostics = Verification.CompilerDiagnostics.None,
         };
         return test.RunAsync();

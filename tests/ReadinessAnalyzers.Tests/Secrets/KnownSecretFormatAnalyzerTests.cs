@@ -84,7 +84,7 @@ public class KnownSecretFormatAnalyzerTests
                     public static object Client() => new StripeClient("{|#0:{{Stripe}}|}");
                 }
                 """,
-            References = Verification.TestReferences.FrameworkOnly,
+            References = Verification.TestReferences.WithoutPackages,
             CompilerDiagnostics = Verification.CompilerDiagnostics.None,
         };
         test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.KnownSecretFormatInCode).WithLocation(0));

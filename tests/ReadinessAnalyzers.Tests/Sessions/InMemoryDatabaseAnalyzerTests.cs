@@ -160,4 +160,73 @@ public class InMemoryDatabaseAnalyzerTests
             protected void OnConfiguring(MissingOptionsBuilder options) { options. }
         }
         """);
+
+    [Fact]
+    public Task WithoutPackageReferencesTheExactMethodNameIsReported()
+    {
+        var test = new Verification.AnalyzerTest<ReadinessAnalyzers.Sessions.InMemoryDatabaseAnalyzer>
+        {
+            References = Verification.TestReferences.WithoutPackages,
+            TestCode = """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddDbContext<CatalogDb>(options => {|#0:options.UseInMemoryDatabase("catalog")|});
+                """,
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.InMemoryDatabase).WithLocation(0));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task AnOptInFlagWithARealProviderInTheOtherBranchIsNotReported()
+    {
+        var test = new Verification.AnalyzerTest<ReadinessAnalyzers.Sessions.InMemoryDatabaseAnalyzer>
+        {
+            References = Verification.TestReferences.WithoutPackages,
+            TestCode = """
+                public static class Storage
+                {
+                    public static void Add(IServiceCollection services, IConfiguration configuration)
+                    {
+                        var useTransientStore = configuration.GetValue<bool>("Storage:Transient");
+                        if (useTransientStore)
+                        {
+                            services.AddDbContext<LedgerDb>(o => o.UseInMemoryDatabase("ledger"));
+                        }
+                        else
+                        {
+                            services.AddDbContext<LedgerDb>(o => o.UseSqlServer(configuration.GetConnectionString("Ledger")));
+                        }
+                    }
+                }
+                """,
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task AFlagWithoutARealProviderElsewhereIsReported()
+    {
+        var test = new Verification.AnalyzerTest<ReadinessAnalyzers.Sessions.InMemoryDatabaseAnalyzer>
+        {
+            References = Verification.TestReferences.WithoutPackages,
+            TestCode = """
+                public static class Storage
+                {
+                    public static void Add(IServiceCollection services, bool useTransientStore)
+                    {
+                        if (useTransientStore)
+                        {
+                            services.AddDbContext<LedgerDb>(o => {|#0:o.UseInMemoryDatabase("ledger")|});
+                        }
+                        else
+                        {
+                            services.AddSingleton<string>("none");
+                        }
+                    }
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.InMemoryDatabase).WithLocation(0));
+        return test.RunAsync();
+    }
 }

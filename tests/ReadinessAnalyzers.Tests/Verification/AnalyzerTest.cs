@@ -67,19 +67,21 @@ public sealed class AnalyzerTest<TAnalyzer>
 
     public CompilerDiagnostics CompilerDiagnostics { get; set; } = CompilerDiagnostics.Errors;
 
-    /// <summary>
-    /// The assemblies the snippet compiles against: <see cref="TestReferences.Default"/>, or fewer (a package removed, to
-    /// test the unresolved fallback: <see cref="TestReferences.Without"/>) or more (a stub package: <see cref="TestReferences.Stub"/>).
-    /// </summary>
-    public ImmutableArray<MetadataReference> References { get; set; } = TestReferences.Default;
-
     /// <summary>The compiled assembly's name; names ending in ".Tests" make a test project.</summary>
     public string AssemblyName { get; set; } = "SampleApp";
 
-    /// <summary>What the snippet compiles against; <see cref="TestReferences.FrameworkOnly"/> for a fallback (no packages).</summary>
+    /// <summary>
+    /// What the snippet compiles against: <see cref="TestReferences.WithoutPackages"/> for an unrestored checkout (the
+    /// shared frameworks only), <see cref="TestReferences.Without"/> for one package missing, or more (<see cref="TestReferences.Stub"/>).
+    /// With fewer references than the default, code that does not bind is expected: compiler errors are not checked.
+    /// </summary>
     public ImmutableArray<MetadataReference> References { get; set; } = TestReferences.Default;
 
     public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.Preview;
+
+    /// <summary>Referenced projects compiled from source (assembly name, C# without markup), as the audit and the IDE reference them.</summary>
+    public List<(string AssemblyName, string Source)> ReferencedProjects { get; } = [];
+
 
     /// <summary>The output kind; by default an executable when a file has top-level statements, else a library.</summary>
     public OutputKind? OutputKind { get; set; }
@@ -187,9 +189,21 @@ public sealed class AnalyzerTest<TAnalyzer>
             .WithSyntaxTreeOptionsProvider(new TestSyntaxTreeOptionsProvider(config))
             .WithSpecificDiagnosticOptions(config.GlobalSeverities);
 
-        var compilation = CSharpCompilation.Create(AssemblyName, trees, References, compilationOptions);
+        var references = References;
+        foreach (var (name, source) in ReferencedProjects)
+        {
+            var projectTrees = new[]
+            {
+                CSharpSyntaxTree.ParseText(ImplicitUsings, parseOptions, $"/{name}/GlobalUsings.g.cs", Encoding.UTF8),
+                CSharpSyntaxTree.ParseText(source, parseOptions, $"/{name}/{name}.cs", Encoding.UTF8),
+            };
+            var project = CSharpCompilation.Create(name, projectTrees, references, new CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            references = references.Add(project.ToMetadataReference());
+        }
 
-        if (CompilerDiagnostics == CompilerDiagnostics.Errors)
+        var compilation = CSharpCompilation.Create(AssemblyName, trees, references, compilationOptions);
+
+        if (CompilerDiagnostics == CompilerDiagnostics.Errors && References.Length >= TestReferences.Default.Length)
         {
             var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count > 0)

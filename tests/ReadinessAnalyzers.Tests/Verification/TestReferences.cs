@@ -20,6 +20,8 @@ public static class TestReferences
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> All = new(Load);
 
+    private static readonly Lazy<ImmutableArray<MetadataReference>> Framework = new(() => Load(frameworkOnly: true));
+
     public static ImmutableArray<MetadataReference> Default => All.Value;
 
     /// <summary>The default references without the assemblies whose names start with <paramref name="prefix"/> (a package not restored).</summary>
@@ -45,24 +47,25 @@ public static class TestReferences
     }
 
     /// <summary>
-    /// The base class library only: no ASP.NET Core, EF Core, Npgsql or IdentityModel, as when a repository's packages are
-    /// not restored. A rule's fallback (exact type and member names) is tested with these.
+    /// The shared frameworks only, no package: what an unrestored checkout compiles against (the audit without restore,
+    /// the IDE before restore). Framework assemblies are the ones loaded from the dotnet root's shared folder.
     /// </summary>
-    public static ImmutableArray<MetadataReference> FrameworkOnly => Framework.Value;
+    public static ImmutableArray<MetadataReference> WithoutPackages => Framework.Value;
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> Framework = new(() =>
-    [
-        .. All.Value.Where(r => r.Display is { } path && Path.GetFileNameWithoutExtension(path) is var name
-            && (IncludedNames.Contains(name) || name.StartsWith("System.", StringComparison.Ordinal))),
-    ]);
+    private static ImmutableArray<MetadataReference> Load() => Load(frameworkOnly: false);
 
-    private static ImmutableArray<MetadataReference> Load()
+    private static ImmutableArray<MetadataReference> Load(bool frameworkOnly)
     {
         var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         var builder = ImmutableArray.CreateBuilder<MetadataReference>();
         foreach (var path in paths)
         {
             var name = Path.GetFileNameWithoutExtension(path);
+            if (frameworkOnly && !IsSharedFramework(path))
+            {
+                continue;
+            }
+
             if (IncludedNames.Contains(name) || IncludedPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)))
             {
                 builder.Add(MetadataReference.CreateFromFile(path));
@@ -70,5 +73,12 @@ public static class TestReferences
         }
 
         return builder.ToImmutable();
+    }
+
+    private static bool IsSharedFramework(string path)
+    {
+        var normalized = path.Replace('\\', '/');
+        return normalized.Contains("/shared/Microsoft.NETCore.App/", StringComparison.Ordinal)
+            || normalized.Contains("/shared/Microsoft.AspNetCore.App/", StringComparison.Ordinal);
     }
 }

@@ -151,6 +151,24 @@ namespace ReadinessAnalyzers.Internals.ConfigFiles
         /// </summary>
         public static bool IsDevelopmentVariant(string path) => HasNamePart(FileName(path), DevelopmentParts);
 
+        /// <summary>
+        /// True for a container file that is not a deployment: a developer variant (<see cref="IsDevelopmentVariant"/>), a
+        /// dev-container image (<c>.devcontainer/Dockerfile</c>), or a compose override (<c>docker-compose.override.yml</c>,
+        /// which Visual Studio and <c>docker compose up</c> apply on a developer's machine).
+        /// </summary>
+        public static bool IsDevelopmentContainerFile(string path)
+        {
+            if (IsDevelopmentVariant(path) || path.IndexOf("/.devcontainer/", StringComparison.OrdinalIgnoreCase) >= 0
+                || path.IndexOf("\\.devcontainer\\", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+
+            return Classify(path) == ConfigFileKind.Compose && HasNamePart(FileName(path), OverrideParts);
+        }
+
+        private static readonly string[] OverrideParts = { "override" };
+
         /// <summary>True for a template to copy, not a file in use (<c>.env.example</c>, <c>.env.sample</c>, <c>.env.template</c>, <c>.env.dist</c>).</summary>
         public static bool IsTemplate(string path) => HasNamePart(FileName(path), TemplateParts);
 

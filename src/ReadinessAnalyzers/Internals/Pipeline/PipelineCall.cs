@@ -15,6 +15,9 @@ namespace ReadinessAnalyzers.Internals.Pipeline
         ForwardedHeaders,
         SecurityHeadersMiddleware,
 
+        /// <summary>A rate-limiting middleware other than ASP.NET Core's: AspNetCoreRateLimit (UseIpRateLimiting, UseClientRateLimiting) or the app's own *RateLimit*Middleware.</summary>
+        RateLimitingMiddleware,
+
         /// <summary><c>app.Use(...)</c> lambda with a try/catch that handles exceptions around <c>next</c>.</summary>
         InlineExceptionMiddleware,
 
@@ -34,5 +37,8 @@ namespace ReadinessAnalyzers.Internals.Pipeline
 
         /// <summary>ForwardedHeadersOptions configured (services.Configure&lt;ForwardedHeadersOptions&gt;): the app expects a proxy.</summary>
         ProxyExpected = 2,
+
+        /// <summary>Strict-Transport-Security written by hand outside Development (<c>Response.Headers.StrictTransportSecurity = "max-age=…"</c>).</summary>
+        HstsHeaderNamed = 4,
     }
 }

@@ -95,19 +95,32 @@ namespace ReadinessAnalyzers.Internals.Pipeline
 
             // A method of this project that passes the app, a builder or the services along: an edge of the wiring.
             var callee = (method.ReducedFrom ?? method).OriginalDefinition;
-            if (SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, _assembly)
-                && IsWiringMethod(callee)
-                && Owner(context.ContainingSymbol) is IMethodSymbol caller)
+            if (!IsWiringMethod(callee) || !(Owner(context.ContainingSymbol) is IMethodSymbol caller))
+            {
+                return;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, _assembly))
             {
                 Wiring.Enqueue(new WiringCall(caller, callee, _guard.IsDevelopmentOnly(invocation)));
             }
+            else if (!callee.DeclaringSyntaxReferences.IsEmpty)
+            {
+                // builder.AddServiceDefaults() of a referenced project compiled from source: ReferencedWiring reads it at the end.
+                ExternalWiring.Enqueue(new WiringCall(caller, callee, _guard.IsDevelopmentOnly(invocation)));
+            }
         }
+
+        /// <summary>Calls to wiring methods of referenced projects whose source the compilation holds (the audit, the IDE).</summary>
+        public ConcurrentQueue<WiringCall> ExternalWiring { get; } = new ConcurrentQueue<WiringCall>();
 
         public void OnInvalid(OperationAnalysisContext context)
         {
             // Half-typed code or an unrestored package: the exact method name may satisfy a rule, never report one.
             var name = Invocations.UnresolvedMethodName((IInvalidOperation)context.Operation);
-            var call = name is null ? (PipelineCall?)null : SatisfyingCallByName(name);
+            var call = name is null ? (PipelineCall?)null
+                : name == "UseMiddleware" ? UnresolvedMiddlewareCall(context.Operation)
+                : SatisfyingCallByName(name);
             if (call is PipelineCall known)
             {
                 Record(context, known, null);
@@ -129,6 +142,14 @@ namespace ReadinessAnalyzers.Internals.Pipeline
                 return;
             }
 
+            if (write.Is("Strict-Transport-Security", "StrictTransportSecurity")
+                && (!(headers.Text(write.Value) is string hsts) || hsts.IndexOf("max-age=0", StringComparison.OrdinalIgnoreCase) < 0)
+                && !_guard.IsDevelopmentOnly(context.Operation))
+            {
+                AddEvidence(CodeEvidence.HstsHeaderNamed);
+                return;
+            }
+
             var header = SecurityHeader(write);
             if (header != null
                 && !SecurityHeaderValues.SwitchesProtectionOff(header, headers.Text(write.Value))
@@ -136,6 +157,15 @@ namespace ReadinessAnalyzers.Internals.Pipeline
             {
                 AddEvidence(CodeEvidence.SecurityHeaderNamed);
             }
+        }
+
+        /// <summary>A method of a package: its namespace or its assembly starts with the package's name (NWebsec puts its extensions in Microsoft.AspNetCore.Builder).</summary>
+        private static bool IsPackageMethod(IMethodSymbol method, string package)
+        {
+            var definition = method.ReducedFrom ?? method;
+            var ns = definition.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            var assembly = definition.ContainingAssembly?.Name ?? string.Empty;
+            return ns.StartsWith(package, StringComparison.Ordinal) || assembly.StartsWith(package, StringComparison.Ordinal);
         }
 
         private static bool IsHeadersPackageMethod(IMethodSymbol method)
@@ -176,7 +206,18 @@ namespace ReadinessAnalyzers.Internals.Pipeline
                 case "UseHttpsRedirection":
                     return RecordIf(context, Invocations.Is(method, t.HttpsPolicyBuilderExtensions, name), PipelineCall.HttpsRedirection);
                 case "UseHsts":
-                    return RecordIf(context, Invocations.Is(method, t.HstsBuilderExtensions, name), PipelineCall.Hsts);
+                    // ASP.NET Core's, or NWebsec's (app.UseHsts(options => options.MaxAge(days: 365))).
+                    return RecordIf(context, Invocations.Is(method, t.HstsBuilderExtensions, name) || IsPackageMethod(method, "NWebsec"), PipelineCall.Hsts);
+                case "CheckHealthAsync":
+                    // A hand-written health endpoint: MapGet("/health/live", (HealthCheckService hc) => hc.CheckHealthAsync(…)).
+                    return RecordIf(context, method.ContainingType?.Name == "HealthCheckService" && method.DeclaringSyntaxReferences.IsEmpty, PipelineCall.HealthChecksMapped);
+                case "MapGrpcHealthChecksService":
+                    // gRPC's health service (Grpc.AspNetCore.HealthChecks) is the health endpoint of a gRPC-only app.
+                    return RecordIf(context, IsPackageMethod(method, "Grpc"), PipelineCall.HealthChecksMapped);
+                case "UseIpRateLimiting":
+                case "UseClientRateLimiting":
+                    // AspNetCoreRateLimit's middleware; its services (AddInMemoryRateLimiting …) limit nothing without it.
+                    return RecordIf(context, IsPackageMethod(method, "AspNetCoreRateLimit"), PipelineCall.RateLimitingMiddleware);
                 case "UseExceptionHandler":
                     return RecordIf(context, Invocations.Is(method, t.ExceptionHandlerExtensions, name), PipelineCall.ExceptionHandler);
                 case "UseStatusCodePages":
@@ -410,7 +451,29 @@ namespace ReadinessAnalyzers.Internals.Pipeline
             return (symbol as IMethodSymbol)?.OriginalDefinition;
         }
 
-        private static PipelineCall? SatisfyingCallByName(string name)
+        /// <summary><c>app.UseMiddleware&lt;IpRateLimitMiddleware&gt;()</c> that does not bind: the type argument's exact name.</summary>
+        private static PipelineCall? UnresolvedMiddlewareCall(IOperation operation)
+        {
+            if (operation.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
+                {
+                    Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name: Microsoft.CodeAnalysis.CSharp.Syntax.GenericNameSyntax generic },
+                }
+                && generic.TypeArgumentList.Arguments.Count == 1)
+            {
+                var argument = generic.TypeArgumentList.Arguments[0].ToString();
+                var dot = argument.LastIndexOf('.');
+                var typeName = dot >= 0 ? argument.Substring(dot + 1) : argument;
+                return typeName.EndsWith("Middleware", StringComparison.Ordinal)
+                    && (typeName.IndexOf("RateLimit", StringComparison.Ordinal) >= 0 || typeName.IndexOf("Throttl", StringComparison.Ordinal) >= 0)
+                    ? PipelineCall.RateLimitingMiddleware
+                    : (PipelineCall?)null;
+            }
+
+            return null;
+        }
+
+        /// <summary>The pipeline call a framework or package method of this exact name makes; for code the analysis cannot bind.</summary>
+        internal static PipelineCall? SatisfyingCallByName(string name)
         {
             switch (name)
             {
@@ -421,11 +484,21 @@ namespace ReadinessAnalyzers.Internals.Pipeline
                 case "AddProblemDetails": return PipelineCall.ProblemDetails;
                 case "AddHealthChecks": return PipelineCall.HealthChecksAdded;
                 case "MapHealthChecks":
-                case "UseHealthChecks": return PipelineCall.HealthChecksMapped;
+                case "UseHealthChecks":
+                case "CheckHealthAsync":
+                case "MapGrpcHealthChecksService": return PipelineCall.HealthChecksMapped;
                 case "AddRateLimiter": return PipelineCall.RateLimiterAdded;
                 case "UseRateLimiter": return PipelineCall.RateLimiterUsed;
                 case "UseForwardedHeaders": return PipelineCall.ForwardedHeaders;
-                case "UseSecurityHeaders": return PipelineCall.SecurityHeadersMiddleware;
+                case "UseSecurityHeaders":
+                case "UseXContentTypeOptions":
+                case "UseXfo":
+                case "UseCsp":
+                case "UseReferrerPolicy": return PipelineCall.SecurityHeadersMiddleware;
+                case "UseIpRateLimiting":
+                case "UseClientRateLimiting": return PipelineCall.RateLimitingMiddleware;
+                case "UseStatusCodePagesWithReExecute":
+                case "UseStatusCodePagesWithRedirects": return PipelineCall.StatusCodePages;
                 default: return null;
             }
         }

@@ -77,7 +77,7 @@ namespace ReadinessAnalyzers.Internals.Pipeline
 
             start.RegisterCompilationEndAction(end =>
             {
-                var pipeline = Resolve(end.Compilation, recorder, end.CancellationToken);
+                var pipeline = Resolve(end.Compilation, recorder, end.Options, end.CancellationToken);
                 if (pipeline != null)
                 {
                     decide(end, pipeline);
@@ -89,7 +89,7 @@ namespace ReadinessAnalyzers.Internals.Pipeline
         private static bool IsApplication(OutputKind kind)
             => kind == OutputKind.ConsoleApplication || kind == OutputKind.WindowsApplication || kind == OutputKind.WindowsRuntimeApplication;
 
-        private static ProgramPipeline? Resolve(Compilation compilation, PipelineRecorder recorder, CancellationToken cancellationToken)
+        private static ProgramPipeline? Resolve(Compilation compilation, PipelineRecorder recorder, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             var entryPoint = compilation.GetEntryPoint(cancellationToken);
             if (entryPoint is null)
@@ -162,21 +162,47 @@ namespace ReadinessAnalyzers.Internals.Pipeline
                         build = Earliest(build, fact.Location);
                         continue;
                     case PipelineCall.UseMiddleware:
-                        if (fact.Type is null || !exceptionMiddleware.Contains(fact.Type))
+                        if (fact.Type != null && exceptionMiddleware.Contains(fact.Type))
+                        {
+                            call = PipelineCall.InlineExceptionMiddleware;
+                        }
+                        else if (IsRateLimitingMiddleware(fact.Type))
+                        {
+                            call = PipelineCall.RateLimitingMiddleware;
+                        }
+                        else
                         {
                             continue;
                         }
 
-                        call = PipelineCall.InlineExceptionMiddleware;
                         break;
                 }
 
                 (fact.DevelopmentOnly ? developmentOnly : production).Add(call);
             }
 
+            // The wiring that continues in referenced projects compiled from source: it may satisfy a rule, never report one.
+            var visited = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            foreach (var call in recorder.ExternalWiring)
+            {
+                if (!call.DevelopmentOnly && reachable.Contains(call.Caller))
+                {
+                    ReferencedWiring.Read(compilation, call.Callee, options, production, developmentOnly, visited, cancellationToken);
+                }
+            }
+
             var location = startupLocation ?? run ?? build;
             return webApp && location != null ? new ProgramPipeline(recorder, production, developmentOnly, location, usesStartup) : null;
         }
+
+        /// <summary>
+        /// UseMiddleware&lt;T&gt; of a class named as rate limiters are (<c>IpRateLimitMiddleware</c>, <c>ClientRateLimitingMiddleware</c>, <c>ThrottlingMiddleware</c>,
+        /// the app's own <c>TenantRateLimitMiddleware</c>), resolved or not.
+        /// </summary>
+        private static bool IsRateLimitingMiddleware(ITypeSymbol? type)
+            => type != null
+                && type.Name.EndsWith("Middleware", StringComparison.Ordinal)
+                && (type.Name.IndexOf("RateLimit", StringComparison.Ordinal) >= 0 || type.Name.IndexOf("Throttl", StringComparison.Ordinal) >= 0);
 
         /// <summary>Adds <paramref name="root"/> and the wiring methods it calls, up to <see cref="MaxCallDepth"/> calls away.</summary>
         private static void Reach(IMethodSymbol root, Dictionary<IMethodSymbol, List<WiringCall>> wiring, HashSet<IMethodSymbol> reachable)
