@@ -50,7 +50,7 @@ namespace ReadinessAnalyzers.Internals
         {
             "value", "values", "str", "string", "raw", "plain", "plaintext", "clear", "cleartext", "encoded", "base", "base64", "b64", "hex",
             "bytes", "data", "literal", "default", "fallback", "dev", "development", "prod", "production", "staging", "local",
-            "override", "primary", "secondary", "old", "new", "current", "previous", "backup", "main", "confirm", "confirmation",
+            "override", "primary", "secondary", "old", "new", "current", "previous", "backup", "copy", "main", "confirm", "confirmation",
         };
 
         /// <summary>Plural section names whose entries are credentials: ApiKeys:Stripe, Secrets:GitHub, Passwords:Admin.</summary>

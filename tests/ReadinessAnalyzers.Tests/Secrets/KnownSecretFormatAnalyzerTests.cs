@@ -92,6 +92,15 @@ public class KnownSecretFormatAnalyzerTests
     }
 
     [Fact]
+    public Task PrivateJsonWebKeyWithSingleQuotesIsReportedAndAPublicOneIsNot() => Verify.VerifyAnalyzerAsync("""
+        public static class Keys
+        {
+            public const string Signer = "{'kty':'RSA','e':'AQAB','d':'{|RDY1004:Wv8kLq2Zx9mT4pRn7sQa1BZk3mW8vN1qLx7Ty2Qa0Xb5Yc|}','n':'Zk3mW8vN1qLx7Ty2Qa0Wv8kLq2Zx9mT4pRn7sQa1B'}";
+            public const string Verifier = "{'kty':'RSA','e':'AQAB','n':'Zk3mW8vN1qLx7Ty2Qa0Wv8kLq2Zx9mT4pRn7sQa1B'}";
+        }
+        """);
+
+    [Fact]
     public Task ConnectionStringPasswordsAreLeftToRdy1003() => Verify.VerifyAnalyzerAsync("""
         public static class Db
         {

@@ -234,7 +234,7 @@ namespace ReadinessAnalyzers.Internals.Secrets
                 Exact("pgp-private-key", "PGP private key block", "OpenPGP", new[] { "-----BEGIN " }, StructuredMatchers.PrivateKeyBlock(StructuredMatchers.KeyBlock.Pgp)),
                 Exact("private-key", "PEM private key", "PKCS", new[] { "-----BEGIN " }, StructuredMatchers.PrivateKeyBlock(StructuredMatchers.KeyBlock.Pem)),
                 Exact("putty-private-key", "PuTTY private key", "PuTTY", new[] { "PuTTY-User-Key-File-" }, StructuredMatchers.PuttyKey),
-                Exact("jwk-private-key", "private JSON Web Key", "JWK", new[] { "\"d\":", "\"d\" :", "\\\"d\\\":" }, StructuredMatchers.JwkPrivateKey),
+                Exact("jwk-private-key", "private JSON Web Key", "JWK", new[] { "\"d\":", "\"d\" :", "\\\"d\\\":", "'d':", "'d' :" }, StructuredMatchers.JwkPrivateKey),
 
                 // ------------------------------------------------------------ .NET configuration
                 Context("aspnet-machinekey-validation-key", "ASP.NET machineKey validationKey", "ASP.NET", new[] { "validationkey=" },

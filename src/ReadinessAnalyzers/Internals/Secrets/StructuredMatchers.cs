@@ -853,7 +853,8 @@ namespace ReadinessAnalyzers.Internals.Secrets
 
         /// <summary>PuTTY-User-Key-File-2/3 with its Private-Lines: block: from the header to the last private line.</summary>
         /// <summary>
-        /// The private exponent <c>"d"</c> of a JSON Web Key (RSA or EC), JSON as-is or escaped in a JSON string: a Base64url
+        /// The private exponent <c>"d"</c> of a JSON Web Key (RSA or EC), JSON as-is, escaped in a JSON string or written
+        /// with single quotes (which JsonWebKey's reader accepts): a Base64url
         /// value of 40+ characters, with a <c>"kty"</c> member nearby. A public JWK has no <c>"d"</c>.
         /// </summary>
         public static int JwkPrivateKey(string text, int keywordStart, int keywordEnd, int regionStart, int regionEnd, out int start)
@@ -865,7 +866,7 @@ namespace ReadinessAnalyzers.Internals.Secrets
                 i++;
             }
 
-            if (i >= regionEnd || text[i] != '"')
+            if (i >= regionEnd || (text[i] != '"' && text[i] != '\''))
             {
                 return 0;
             }
