@@ -49,8 +49,12 @@ namespace ReadinessAnalyzers.Logging
             {
                 var types = WellKnownTypes.GetOrCreate(start.Compilation);
                 var guard = DevelopmentGuard.Create(start.Compilation, start.Options);
-                RegisterSerilog(start, types, guard);
-                start.RegisterOperationAction(context => AnalyzeUnresolvedLibraryCall(context, guard), OperationKind.Invalid);
+                if (types.ReferencesAspNetCore)
+                {
+                    // Serilog levels are judged for web apps: a console client's verbose log is its operator's business.
+                    RegisterSerilog(start, types, guard);
+                    start.RegisterOperationAction(context => AnalyzeUnresolvedLibraryCall(context, guard), OperationKind.Invalid);
+                }
 
                 var logLevel = types.Get(TypeNames.LogLevel);
                 if (logLevel is null)

@@ -272,6 +272,23 @@ public class DebugMinimumLogLevelAnalyzerTests
         """);
 
     [Fact]
+    public Task SerilogDebugInAConsoleClientIsNotReported()
+    {
+        var test = new AnalyzerTest<DebugMinimumLogLevelAnalyzer>
+        {
+            TestCode = """
+                using Serilog;
+
+                Log.Logger = new LoggerConfiguration().MinimumLevel.Debug().CreateLogger();
+                """,
+            ImplicitUsings = "global using System;",
+            CompilerDiagnostics = CompilerDiagnostics.None,
+            References = TestReferences.Without("Microsoft.AspNetCore"),
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task UnrestoredDebugCallsOnOtherChainsAreNotReported() => Verify.VerifyBrokenCodeAsync("""
         var builder = WebApplication.CreateBuilder(args);
         var options = new TelemetryOptions().MinimumLevel.Debug();
