@@ -50,7 +50,8 @@ public class WellKnownTypesTests
     [Fact]
     public void CodeWhereNothingOfTheHostingStackResolvesMayBeUnrestoredWebCode()
     {
-        var types = WellKnownTypes.GetOrCreate(CSharpCompilation.Create("BareProbe", [CSharpSyntaxTree.ParseText("class C { }")]));
+        var types = WellKnownTypes.GetOrCreate(CSharpCompilation.Create(
+            "BareProbe", [CSharpSyntaxTree.ParseText("class C { }")], options: new CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary)));
 
         Assert.False(types.ReferencesAspNetCore);
         Assert.True(types.MayBeUnrestoredWebCode);

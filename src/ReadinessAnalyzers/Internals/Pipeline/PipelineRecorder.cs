@@ -485,7 +485,6 @@ namespace ReadinessAnalyzers.Internals.Pipeline
                 case "AddHealthChecks": return PipelineCall.HealthChecksAdded;
                 case "MapHealthChecks":
                 case "UseHealthChecks":
-                case "CheckHealthAsync":
                 case "MapGrpcHealthChecksService": return PipelineCall.HealthChecksMapped;
                 case "AddRateLimiter": return PipelineCall.RateLimiterAdded;
                 case "UseRateLimiter": return PipelineCall.RateLimiterUsed;

@@ -80,7 +80,9 @@ namespace ReadinessAnalyzers.Internals.Pipeline
                     }
 
                     var developmentOnlyCall = guard.IsDevelopmentOnly(operation);
-                    if (PipelineRecorder.SatisfyingCallByName(name) is PipelineCall call)
+                    var satisfied = PipelineRecorder.SatisfyingCallByName(name)
+                        ?? (name == "CheckHealthAsync" && target?.ContainingType?.Name == "HealthCheckService" ? PipelineCall.HealthChecksMapped : (PipelineCall?)null);
+                    if (satisfied is PipelineCall call)
                     {
                         (developmentOnlyCall ? developmentOnly : production).Add(call);
                     }
