@@ -1,5 +1,6 @@
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using ReadinessAnalyzers.Internals;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -97,19 +98,6 @@ namespace ReadinessAnalyzers.Cookies
             return false;
         }
 
-        private static string? NameOf(ExpressionSyntax expression)
-        {
-            switch (expression)
-            {
-                case MemberAccessExpressionSyntax memberAccess:
-                    return memberAccess.Name.Identifier.ValueText;
-                case SimpleNameSyntax name:
-                    return name.Identifier.ValueText;
-                case AliasQualifiedNameSyntax alias:
-                    return alias.Name.Identifier.ValueText;
-                default:
-                    return null;
-            }
-        }
+        private static string? NameOf(ExpressionSyntax expression) => UnresolvedMembers.LastName(expression);
     }
 }

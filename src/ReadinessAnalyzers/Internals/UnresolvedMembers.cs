@@ -54,7 +54,8 @@ namespace ReadinessAnalyzers.Internals
             }
         }
 
-        private static string? LastName(SyntaxNode node)
+        /// <summary>The last identifier of a member access or (qualified, alias-qualified) name: <c>Cookie</c> of <c>options.Cookie</c>.</summary>
+        internal static string? LastName(SyntaxNode node)
         {
             switch (node)
             {

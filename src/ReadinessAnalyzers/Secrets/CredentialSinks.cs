@@ -216,20 +216,7 @@ namespace ReadinessAnalyzers.Secrets
             }
         }
 
-        private static string TypeName(TypeSyntax type)
-        {
-            switch (type)
-            {
-                case QualifiedNameSyntax qualified:
-                    return qualified.Right.Identifier.ValueText;
-                case SimpleNameSyntax simple:
-                    return simple.Identifier.ValueText;
-                case AliasQualifiedNameSyntax alias:
-                    return alias.Name.Identifier.ValueText;
-                default:
-                    return string.Empty;
-            }
-        }
+        private static string TypeName(TypeSyntax type) => UnresolvedMembers.LastName(type) ?? string.Empty;
 
         private static bool Same(INamedTypeSymbol? type, INamedTypeSymbol? known)
             => known != null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, known);
