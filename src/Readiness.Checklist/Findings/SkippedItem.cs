@@ -40,7 +40,7 @@ public sealed record SkippedItem(string Path, string Reason, GapKind Kind = GapK
     /// <summary>How to close the gap, in one line.</summary>
     public string Remedy => Kind switch
     {
-        GapKind.NotRestored => "run `dotnet restore` (or let the audit restore: drop --no-restore) so every package reference resolves",
+        GapKind.NotRestored => "run `dotnet restore` on the solution or project, then audit again, so every package reference resolves",
         GapKind.DoesNotCompile => "restore the packages and fix the compiler errors, so the analyzers see all of the code",
         GapKind.AnalyzerFailed => "report the analyzer failure; until it is fixed its rules' findings may be missing",
         GapKind.ProjectNotAudited => "fix the project file so it can be read",
