@@ -49,7 +49,7 @@ internal sealed class CompilationFactory(ReferencePacks packs, string repository
         var unresolved = new List<string>();
         var packageAssemblies = new List<string>();
         var frameworks = new HashSet<string>(file.FrameworkReferences, StringComparer.OrdinalIgnoreCase);
-        var assetsPath = Path.Combine(file.Directory, "obj", "project.assets.json");
+        var assetsPath = AssetsPath(file, repositoryRoot);
         if (File.Exists(assetsPath))
         {
             var read = TextFileReader.Read(assetsPath, FileLimits.MaxAssetsFileBytes);
@@ -250,6 +250,30 @@ internal sealed class CompilationFactory(ReferencePacks packs, string repository
         "annotations" => NullableContextOptions.Annotations,
         _ => NullableContextOptions.Disable,
     };
+
+    /// <summary>
+    /// The restore's assets file: obj/ beside the project, or, with UseArtifactsOutput, artifacts/obj/&lt;project&gt;/ in the
+    /// folder of the Directory.Build.props that turns it on (looked for up to the repository root).
+    /// </summary>
+    private static string AssetsPath(ProjectFile file, string repositoryRoot)
+    {
+        var beside = Path.Combine(file.Directory, "obj", "project.assets.json");
+        if (File.Exists(beside))
+        {
+            return beside;
+        }
+
+        for (var folder = file.Directory; folder is not null && RepositoryPaths.IsUnder(folder, repositoryRoot); folder = Path.GetDirectoryName(folder))
+        {
+            var artifacts = Path.Combine(folder, "artifacts", "obj", file.Name, "project.assets.json");
+            if (File.Exists(artifacts))
+            {
+                return artifacts;
+            }
+        }
+
+        return beside;
+    }
 
     private ConfigOptionsProvider CreateOptions(AuditProject project, IEnumerable<AdditionalText> additional, Action<SkippedItem> skip)
     {
