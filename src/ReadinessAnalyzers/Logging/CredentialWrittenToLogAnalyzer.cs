@@ -137,11 +137,8 @@ namespace ReadinessAnalyzers.Logging
             }
         }
 
-        /// <summary>
-        /// NLog's <c>logger.Warn(…)</c> or Serilog's <c>Log.Information(…)</c> when the package is not restored: a level method
-        /// of exactly that name, called on a receiver whose type is the unresolved <c>Logger</c>/<c>ILogger</c>, or on <c>Log</c>.
-        /// </summary>
-        private static bool IsUnresolvedLibraryLoggerCall(IInvalidOperation invalid, string name)
+        /// <summary>The level methods of NLog and Serilog loggers (Serilog's Verbose … Fatal, NLog's Trace … Fatal).</summary>
+        private static bool IsLevelMethod(string name)
         {
             switch (name)
             {
@@ -154,12 +151,19 @@ namespace ReadinessAnalyzers.Logging
                 case "Verbose":
                 case "Information":
                 case "Warning":
-                    break;
+                    return true;
                 default:
                     return false;
             }
+        }
 
-            if (!(invalid.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }))
+        /// <summary>
+        /// NLog's <c>logger.Warn(…)</c> or Serilog's <c>Log.Information(…)</c> when the package is not restored: a level method
+        /// of exactly that name, called on a receiver whose type is the unresolved <c>Logger</c>/<c>ILogger</c>, or on <c>Log</c>.
+        /// </summary>
+        private static bool IsUnresolvedLibraryLoggerCall(IInvalidOperation invalid, string name)
+        {
+            if (!IsLevelMethod(name) || !(invalid.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }))
             {
                 return false;
             }
@@ -623,26 +627,7 @@ namespace ReadinessAnalyzers.Logging
                 return HasLoggerMessageAttribute(method) ? name : null;
             }
 
-            private static bool IsLibraryLevelMethod(string name)
-            {
-                switch (name)
-                {
-                    case "Trace":
-                    case "Debug":
-                    case "Info":
-                    case "Warn":
-                    case "Error":
-                    case "Fatal":
-                    case "Verbose":
-                    case "Information":
-                    case "Warning":
-                    case "Write":
-                    case "Log":
-                        return true;
-                    default:
-                        return false;
-                }
-            }
+            private static bool IsLibraryLevelMethod(string name) => IsLevelMethod(name) || name == "Write" || name == "Log";
 
             private bool HasLoggerMessageAttribute(IMethodSymbol method)
             {
